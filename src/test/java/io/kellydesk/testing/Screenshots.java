@@ -1,0 +1,48 @@
+package io.kellydesk.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+
+/** Writes PNG screenshots of scenes to target/screenshots/ (headless: Monocle renders in software). */
+public final class Screenshots {
+
+    private Screenshots() {
+    }
+
+    public static Path directory() {
+        return Path.of(System.getProperty("kellydesk.screenshots", "target/screenshots"));
+    }
+
+    /** Snapshots {@code scene} on the FX thread and writes {@code name}.png; returns the file. */
+    public static Path save(Scene scene, String name) {
+        CompletableFuture<WritableImage> image = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                image.complete(scene.snapshot(null));
+            } catch (RuntimeException e) {
+                image.completeExceptionally(e);
+            }
+        });
+        try {
+            Path file = directory().resolve(name + ".png");
+            Files.createDirectories(file.getParent());
+            ImageIO.write(SwingFXUtils.fromFXImage(image.get(10, TimeUnit.SECONDS), null), "png", file.toFile());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not snapshot scene for " + name, e);
+        }
+    }
+}
