@@ -1,0 +1,85 @@
+package io.kellydesk.core;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** Spec steps 1 and 2: from the two models' predictions to a direction and a win probability. */
+public final class ProbabilityEstimator {
+
+    /** Either an estimate, or the reason there is none (NO_PREDICTION or STALE_INPUT). */
+    public record Result(Optional<ProbabilityEstimate> estimate, ReasonCode reason, String detail) {
+    }
+
+    private ProbabilityEstimator() {
+    }
+
+    /**
+     * @param calibrator the pooled fit; used only when it saw at least {@code calibration_min_outcomes}
+     */
+    public static Result estimate(SizingInputs inputs, SizingSettings settings, IsotonicCalibrator calibrator) {
+        Instant now = inputs.now();
+        double weightedSum = 0;
+        double weightTotal = 0;
+        int used = 0;
+        int stale = 0;
+        Prediction lstm = null;
+        Prediction ensemble = null;
+        for (ModelId model : ModelId.values()) {
+            Optional<Prediction> maybe = inputs.prediction(model);
+            if (maybe.isEmpty()) {
+                continue;
+            }
+            Prediction prediction = maybe.get();
+            if (!isFresh(prediction, now, settings)) {
+                stale++;
+                continue;
+            }
+            double weight = settings.weightOf(model);
+            if (weight <= 0) {
+                continue; // a zero weight takes the model out of the estimate
+            }
+            weightedSum += weight * prediction.probabilityLong();
+            weightTotal += weight;
+            used++;
+            if (model == ModelId.LSTM) {
+                lstm = prediction;
+            } else {
+                ensemble = prediction;
+            }
+        }
+        if (used == 0) {
+            return stale > 0
+                    ? new Result(Optional.empty(), ReasonCode.STALE_INPUT,
+                            "predictions older than " + fmt(settings.maxPredictionAgeSeconds()) + " s")
+                    : new Result(Optional.empty(), ReasonCode.NO_PREDICTION, "no valid prediction from either model");
+        }
+        double pLong = weightedSum / weightTotal;
+        Direction direction = pLong > 0.5 ? Direction.LONG : pLong < 0.5 ? Direction.SHORT : Direction.NEUTRAL;
+        double pRaw = Math.max(pLong, 1.0 - pLong);
+        boolean calibrate = calibrator != null && calibrator.outcomeCount() >= settings.calibrationMinOutcomes()
+                && calibrator.outcomeCount() > 0;
+        double p = calibrate ? calibrator.calibrate(pRaw) : pRaw;
+        ProbabilityEstimate.ModelAgreement agreement;
+        OptionalDouble spread;
+        if (lstm != null && ensemble != null) {
+            agreement = lstm.direction() == ensemble.direction()
+                    ? ProbabilityEstimate.ModelAgreement.BOTH_AGREE : ProbabilityEstimate.ModelAgreement.DISAGREE;
+            spread = OptionalDouble.of(Math.abs(lstm.effectiveConfidence() - ensemble.effectiveConfidence()));
+        } else {
+            agreement = ProbabilityEstimate.ModelAgreement.SINGLE_MODEL;
+            spread = OptionalDouble.empty();
+        }
+        return new Result(Optional.of(new ProbabilityEstimate(pLong, pRaw, p, calibrate, direction, agreement, spread, used)),
+                ReasonCode.NONE, "");
+    }
+
+    /** Not older than max_prediction_age_s; a prediction from the future (clock skew) counts as fresh. */
+    public static boolean isFresh(Prediction prediction, Instant now, SizingSettings settings) {
+        return prediction.ageAt(now).toMillis() <= settings.maxPredictionAgeSeconds() * 1000.0;
+    }
+
+    static String fmt(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

@@ -1,0 +1,27 @@
+package io.kellydesk.core;
+
+import java.util.Objects;
+
+/**
+ * What stays the same between recommendations until the settings or the calibration change: the settings,
+ * their validation verdict and version, and the pooled calibration. Built once, used for every symbol.
+ *
+ * @param calibrator the pooled isotonic fit, or null before any outcome is known
+ */
+public record SizingContext(SizingSettings settings, SettingsValidator.Report settingsReport, String settingsVersion,
+                            IsotonicCalibrator calibrator) {
+
+    public SizingContext {
+        Objects.requireNonNull(settings);
+        Objects.requireNonNull(settingsReport);
+        Objects.requireNonNull(settingsVersion);
+    }
+
+    public static SizingContext of(SizingSettings settings, IsotonicCalibrator calibrator) {
+        return new SizingContext(settings, SettingsValidator.validate(settings), settings.version(), calibrator);
+    }
+
+    public SizingContext withCalibrator(IsotonicCalibrator newCalibrator) {
+        return new SizingContext(settings, settingsReport, settingsVersion, newCalibrator);
+    }
+}

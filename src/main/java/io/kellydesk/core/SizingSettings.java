@@ -1,0 +1,64 @@
+package io.kellydesk.core;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Every setting the sizing method reads (spec keys in brackets). Fractions are of account equity.
+ * Immutable: a change makes a new value, and {@link #version()} names it in the decision log.
+ */
+public record SizingSettings(
+        double maxKellyFraction,          // max_kelly_fraction
+        double minKellyFraction,          // min_kelly_fraction
+        double kellyMultiplier,           // kelly_multiplier
+        double confidenceThreshold,       // confidence_threshold
+        double maxPortfolioRisk,          // max_portfolio_risk
+        int winLossLookbackDays,          // win_loss_lookback_days
+        double payoffPrior,               // payoff_prior
+        double payoffPriorStrength,       // payoff_prior_strength (trades the prior counts as)
+        int calibrationMinOutcomes,       // calibration_min_outcomes
+        double maxPredictionAgeSeconds,   // max_prediction_age_s
+        double lstmWeight,                // model_weights.lstm
+        double ensembleWeight,            // model_weights.ensemble
+        int maxPositionSizeContracts,     // risk_constraints.max_position_size
+        double maxCorrelationExposure,    // risk_constraints.max_correlation_exposure
+        double emergencyReductionTrigger, // risk_constraints.emergency_reduction_trigger
+        double emergencyReductionFactor,  // risk_constraints.emergency_reduction_factor
+        int minLossesForRisk,             // risk_constraints.min_losses_for_risk
+        double stopAtrMultiple,           // risk_constraints.stop_atr_multiple
+        int correlationLookbackBars,      // risk_constraints.correlation_lookback_bars
+        double correlationThreshold) {    // risk_constraints.correlation_threshold
+
+    /** The desk's defaults: the firm's seed values, and the spec's bracketed defaults for the rest. */
+    public static SizingSettings defaults() {
+        return new SizingSettings(0.25, 0.01, 0.5, 0.6, 0.20, 30, 1.0, 20, 200, 60,
+                0.4, 0.6, 5, 0.15, 0.3, 0.5, 5, 1.5, 60, 0.7);
+    }
+
+    public double weightOf(ModelId model) {
+        return switch (model) {
+            case LSTM -> lstmWeight;
+            case ENSEMBLE -> ensembleWeight;
+        };
+    }
+
+    /** A short content hash: equal settings share a version, any change makes a new one. */
+    public String version() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    public SizingSettings withMaxPositionSizeContracts(int contracts) {
+        return new SizingSettings(maxKellyFraction, minKellyFraction, kellyMultiplier, confidenceThreshold,
+                maxPortfolioRisk, winLossLookbackDays, payoffPrior, payoffPriorStrength, calibrationMinOutcomes,
+                maxPredictionAgeSeconds, lstmWeight, ensembleWeight, contracts, maxCorrelationExposure,
+                emergencyReductionTrigger, emergencyReductionFactor, minLossesForRisk, stopAtrMultiple,
+                correlationLookbackBars, correlationThreshold);
+    }
+}

@@ -1,0 +1,24 @@
+package io.kellydesk.settings;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kellydesk.core.SizingSettings;
+import java.util.List;
+
+/**
+ * A settings file as read: the sizing settings, the keys the desk does not know (kept, and written back on
+ * save), and the whole tree so nothing of the firm's file is lost.
+ *
+ * @param unknownKeys dotted paths of keys the desk does not use, e.g. {@code kelly_calculator.legacy_mode}
+ */
+public record LoadedSettings(SizingSettings sizing, List<String> unknownKeys, ObjectNode tree) {
+
+    public LoadedSettings {
+        unknownKeys = List.copyOf(unknownKeys);
+        tree = tree.deepCopy();
+    }
+
+    @Override
+    public ObjectNode tree() {
+        return tree.deepCopy();
+    }
+}

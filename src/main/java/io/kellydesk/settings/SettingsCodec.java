@@ -1,0 +1,213 @@
+package io.kellydesk.settings;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kellydesk.core.SizingSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and writes the firm's {@code kelly_settings} file format: JSON with {@code #} comments, the sizing
+ * keys under {@code kelly_calculator}, {@code model_weights} and {@code risk_constraints}. Keys the file does not
+ * have take the desk's defaults; keys the desk does not know are kept and reported.
+ */
+public final class SettingsCodec {
+
+    static final String ROOT = "kelly_calculator";
+    static final String WEIGHTS = "model_weights";
+    static final String RISK = "risk_constraints";
+
+    private static final Set<String> ROOT_KEYS = Set.of("max_kelly_fraction", "min_kelly_fraction", "kelly_multiplier",
+            "confidence_threshold", "max_portfolio_risk", "win_loss_lookback_days", "payoff_prior",
+            "payoff_prior_strength", "calibration_min_outcomes", "max_prediction_age_s", WEIGHTS, RISK);
+    private static final Set<String> WEIGHT_KEYS = Set.of("lstm", "ensemble");
+    private static final Set<String> RISK_KEYS = Set.of("max_position_size", "max_correlation_exposure",
+            "emergency_reduction_trigger", "emergency_reduction_factor", "min_losses_for_risk", "stop_atr_multiple",
+            "correlation_lookback_bars", "correlation_threshold");
+    /** Top-level sections other features own; known, so not reported as unknown. */
+    private static final Set<String> OTHER_SECTIONS = Set.of("services", "desk");
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_YAML_COMMENTS, JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    public LoadedSettings read(Path file) throws SettingsFileException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw SettingsFileException.at(file, 0, 0, "file not found", e);
+        } catch (IOException e) {
+            throw SettingsFileException.at(file, 0, 0, "cannot read: " + e.getMessage(), e);
+        }
+        return parse(text, file);
+    }
+
+    public LoadedSettings parse(String text, Path source) throws SettingsFileException {
+        JsonNode root;
+        try {
+            root = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw SettingsFileException.at(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                    e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw SettingsFileException.at(source, 1, 1, "the file must hold one JSON object", null);
+        }
+        JsonNode calc = root.path(ROOT);
+        if (calc.isMissingNode()) {
+            throw SettingsFileException.at(source, 0, 0, "no \"" + ROOT + "\" section", null);
+        }
+        if (!calc.isObject()) {
+            throw SettingsFileException.at(source, 0, 0, "\"" + ROOT + "\" must be an object", null);
+        }
+        JsonNode weights = section(calc, WEIGHTS, source);
+        JsonNode risk = section(calc, RISK, source);
+        SizingSettings d = SizingSettings.defaults();
+        Reader r = new Reader(source, text);
+        SizingSettings sizing = new SizingSettings(
+                r.dbl(calc, "max_kelly_fraction", d.maxKellyFraction()),
+                r.dbl(calc, "min_kelly_fraction", d.minKellyFraction()),
+                r.dbl(calc, "kelly_multiplier", d.kellyMultiplier()),
+                r.dbl(calc, "confidence_threshold", d.confidenceThreshold()),
+                r.dbl(calc, "max_portfolio_risk", d.maxPortfolioRisk()),
+                r.integer(calc, "win_loss_lookback_days", d.winLossLookbackDays()),
+                r.dbl(calc, "payoff_prior", d.payoffPrior()),
+                r.dbl(calc, "payoff_prior_strength", d.payoffPriorStrength()),
+                r.integer(calc, "calibration_min_outcomes", d.calibrationMinOutcomes()),
+                r.dbl(calc, "max_prediction_age_s", d.maxPredictionAgeSeconds()),
+                r.dbl(weights, "lstm", d.lstmWeight()),
+                r.dbl(weights, "ensemble", d.ensembleWeight()),
+                r.integer(risk, "max_position_size", d.maxPositionSizeContracts()),
+                r.dbl(risk, "max_correlation_exposure", d.maxCorrelationExposure()),
+                r.dbl(risk, "emergency_reduction_trigger", d.emergencyReductionTrigger()),
+                r.dbl(risk, "emergency_reduction_factor", d.emergencyReductionFactor()),
+                r.integer(risk, "min_losses_for_risk", d.minLossesForRisk()),
+                r.dbl(risk, "stop_atr_multiple", d.stopAtrMultiple()),
+                r.integer(risk, "correlation_lookback_bars", d.correlationLookbackBars()),
+                r.dbl(risk, "correlation_threshold", d.correlationThreshold()));
+        List<String> unknown = new ArrayList<>();
+        collectUnknown(root, "", Set.of(ROOT), unknown, true);
+        collectUnknown(calc, ROOT + ".", ROOT_KEYS, unknown, false);
+        collectUnknown(weights, ROOT + "." + WEIGHTS + ".", WEIGHT_KEYS, unknown, false);
+        collectUnknown(risk, ROOT + "." + RISK + ".", RISK_KEYS, unknown, false);
+        return new LoadedSettings(sizing, unknown, (ObjectNode) root);
+    }
+
+    /** The text of a settings file holding {@code sizing}, keeping every other key of {@code base}. */
+    public String format(SizingSettings sizing, ObjectNode base) {
+        ObjectNode root = base == null ? mapper.createObjectNode() : base.deepCopy();
+        ObjectNode calc = root.withObjectProperty(ROOT);
+        calc.put("max_kelly_fraction", sizing.maxKellyFraction());
+        calc.put("min_kelly_fraction", sizing.minKellyFraction());
+        calc.put("kelly_multiplier", sizing.kellyMultiplier());
+        calc.put("confidence_threshold", sizing.confidenceThreshold());
+        calc.put("max_portfolio_risk", sizing.maxPortfolioRisk());
+        calc.put("win_loss_lookback_days", sizing.winLossLookbackDays());
+        calc.put("payoff_prior", sizing.payoffPrior());
+        calc.put("payoff_prior_strength", sizing.payoffPriorStrength());
+        calc.put("calibration_min_outcomes", sizing.calibrationMinOutcomes());
+        calc.put("max_prediction_age_s", sizing.maxPredictionAgeSeconds());
+        ObjectNode weights = calc.withObjectProperty(WEIGHTS);
+        weights.put("lstm", sizing.lstmWeight());
+        weights.put("ensemble", sizing.ensembleWeight());
+        ObjectNode risk = calc.withObjectProperty(RISK);
+        risk.put("max_position_size", sizing.maxPositionSizeContracts());
+        risk.put("max_correlation_exposure", sizing.maxCorrelationExposure());
+        risk.put("emergency_reduction_trigger", sizing.emergencyReductionTrigger());
+        risk.put("emergency_reduction_factor", sizing.emergencyReductionFactor());
+        risk.put("min_losses_for_risk", sizing.minLossesForRisk());
+        risk.put("stop_atr_multiple", sizing.stopAtrMultiple());
+        risk.put("correlation_lookback_bars", sizing.correlationLookbackBars());
+        risk.put("correlation_threshold", sizing.correlationThreshold());
+        try {
+            return mapper.writeValueAsString(root) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    private static JsonNode section(JsonNode parent, String name, Path source) throws SettingsFileException {
+        JsonNode node = parent.path(name);
+        if (node.isMissingNode()) {
+            return JsonMapper.builder().build().createObjectNode();
+        }
+        if (!node.isObject()) {
+            throw SettingsFileException.at(source, 0, 0, "\"" + ROOT + "." + name + "\" must be an object", null);
+        }
+        return node;
+    }
+
+    private static void collectUnknown(JsonNode node, String prefix, Set<String> known, List<String> unknown, boolean topLevel) {
+        Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
+        while (fields.hasNext()) {
+            String key = fields.next().getKey();
+            if (!known.contains(key) && !(topLevel && OTHER_SECTIONS.contains(key))) {
+                unknown.add(prefix + key);
+            }
+        }
+    }
+
+    /** Typed reads with messages that name the key and where it stands in the file. */
+    private record Reader(Path source, String text) {
+        SettingsFileException wrongType(String key, String expected, JsonNode value) {
+            // The tree keeps no positions: the key's first appearance in the text is where a person looks.
+            int at = text.indexOf('"' + key + '"');
+            int line = 0;
+            int column = 0;
+            if (at >= 0) {
+                line = 1;
+                int lineStart = 0;
+                for (int i = 0; i < at; i++) {
+                    if (text.charAt(i) == '\n') {
+                        line++;
+                        lineStart = i + 1;
+                    }
+                }
+                column = at - lineStart + 1;
+            }
+            return SettingsFileException.at(source, line, column, "\"" + key + "\" must be " + expected + ", was " + value, null);
+        }
+
+        double dbl(JsonNode section, String key, double fallback) throws SettingsFileException {
+            JsonNode value = section.get(key);
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            if (!value.isNumber()) {
+                throw wrongType(key, "a number", value);
+            }
+            return value.doubleValue();
+        }
+
+        int integer(JsonNode section, String key, int fallback) throws SettingsFileException {
+            JsonNode value = section.get(key);
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            if (!value.isNumber() || value.doubleValue() != Math.rint(value.doubleValue())
+                    || Math.abs(value.doubleValue()) > Integer.MAX_VALUE) {
+                throw wrongType(key, "a whole number", value);
+            }
+            return value.intValue();
+        }
+    }
+}
