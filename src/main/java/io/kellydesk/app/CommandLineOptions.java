@@ -32,6 +32,23 @@ public final class CommandLineOptions {
                     + "Default: only when no service URL is configured.")
     Boolean demo;
 
+    @Option(names = "--demo-services-only",
+            description = "Run only the built-in demo services (LSTM, ensemble, market data, trading engine) on "
+                    + "consecutive loopback ports from --port, for pointing other tools at them. No window.")
+    boolean demoServicesOnly;
+
+    @Option(names = "--demo-symbols", paramLabel = "N", defaultValue = "8", hidden = true,
+            description = "With --demo-services-only: simulate N symbols (the 8 CME futures, then synthetic ones).")
+    int demoSymbols;
+
+    @Option(names = "--demo-epoch-ms", paramLabel = "MS", defaultValue = "30000", hidden = true,
+            description = "With --demo-services-only: how often the simulated models change their view.")
+    long demoEpochMillis;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8101",
+            description = "First port for --demo-services-only (default: ${DEFAULT-VALUE}).")
+    int port;
+
     /** The outcome of parsing: either options to run with, or an exit code (help, version, error). */
     public record ParseResult(Optional<AppOptions> options, int exitCode) {
         public boolean shouldRun() {
@@ -57,6 +74,12 @@ public final class CommandLineOptions {
                 out.flush();
                 return new ParseResult(Optional.empty(), 0);
             }
+            if (parsed.demoSymbols < 1 || parsed.demoEpochMillis < 100) {
+                throw new CommandLine.ParameterException(commandLine, "--demo-symbols must be at least 1 and --demo-epoch-ms at least 100");
+            }
+            if (parsed.port < 1 || parsed.port > 65_532) {
+                throw new CommandLine.ParameterException(commandLine, "--port must be between 1 and 65532, was " + parsed.port);
+            }
         } catch (CommandLine.ParameterException e) {
             err.println("kelly-desk: " + e.getMessage());
             err.println("Run 'kelly-desk --help' for the options.");
@@ -71,7 +94,9 @@ public final class CommandLineOptions {
         Path data = dataDir != null ? dataDir : defaults.dataDir();
         AppOptions.DemoMode mode = demo == null ? AppOptions.DemoMode.AUTO
                 : demo ? AppOptions.DemoMode.ON : AppOptions.DemoMode.OFF;
-        return new AppOptions(settings.toAbsolutePath(), data.toAbsolutePath(), mode);
+        return new AppOptions(settings.toAbsolutePath(), data.toAbsolutePath(), mode,
+                demoServicesOnly ? Optional.of(new AppOptions.DemoOnly(port, demoSymbols, java.time.Duration.ofMillis(demoEpochMillis)))
+                        : Optional.empty());
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -1,20 +1,46 @@
 package io.kellydesk.app;
 
+import io.kellydesk.core.ServicesSettings;
+import io.kellydesk.core.SettingsIssue;
+import io.kellydesk.core.SettingsValidator;
+import io.kellydesk.core.SizingContext;
+import io.kellydesk.core.SizingSettings;
+import io.kellydesk.core.UpstreamService;
+import io.kellydesk.demo.DemoMarket;
+import io.kellydesk.demo.DemoServices;
 import io.kellydesk.desk.AboutDialog;
 import io.kellydesk.desk.FxCoalescer;
+import io.kellydesk.desk.MainWindowPresenter;
 import io.kellydesk.desk.MainWindowView;
 import io.kellydesk.desk.MainWindowViewModel;
+import io.kellydesk.engine.DecisionSink;
+import io.kellydesk.engine.DeskEngine;
+import io.kellydesk.engine.EventBus;
+import io.kellydesk.feeds.FeedPoller;
+import io.kellydesk.feeds.UpstreamClient;
+import io.kellydesk.feeds.UpstreamHttp;
+import io.kellydesk.settings.LoadedSettings;
 import io.kellydesk.settings.SettingsFiles;
+import io.kellydesk.settings.SettingsRepository;
 import io.kellydesk.tasks.PooledTaskExecutor;
 import io.kellydesk.tasks.TaskExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -30,31 +56,68 @@ import org.slf4j.LoggerFactory;
 public final class DeskComposition implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeskComposition.class);
-    static final List<String> SERVICE_NAMES = List.of("LSTM", "Ensemble", "Market data", "Trading engine");
+    static final List<String> SERVICE_NAMES = java.util.Arrays.stream(UpstreamService.values())
+            .map(UpstreamService::displayName).toList();
 
     private final AppOptions options;
     private final BuildInfo buildInfo;
+    private final Clock clock;
     private final TaskExecutor computeExecutor;
     private final FxCoalescer fxUpdates;
     private final MainWindowViewModel mainViewModel;
     private final Queue<String> pendingErrors = new ConcurrentLinkedQueue<>();
+    private final SettingsRepository settingsRepository;
+    private final SettingsRepository.Startup settingsStartup;
+    private final EventBus bus = new EventBus();
+    private final DeskEngine engine;
+    private final MainWindowPresenter presenter;
+    private final ServicesSettings servicesSettings;
+    private DemoServices demo;
+    private UpstreamHttp http;
+    private FeedPoller poller;
+    private ScheduledExecutorService ticker;
     private Stage stage;
 
     /**
-     * Prepares folders and files; runs off the FX thread (in {@code Application.init}).
+     * Prepares folders, settings and services; runs off the FX thread (in {@code Application.init}).
      *
      * @param fxThread how to reach the FX thread ({@code Platform::runLater})
      */
     public DeskComposition(AppOptions options, BuildInfo buildInfo, Executor fxThread) {
+        this(options, buildInfo, fxThread, Clock.systemUTC());
+    }
+
+    DeskComposition(AppOptions options, BuildInfo buildInfo, Executor fxThread, Clock clock) {
         this.options = Objects.requireNonNull(options);
         this.buildInfo = Objects.requireNonNull(buildInfo);
+        this.clock = clock;
         createFolders(options);
         SettingsFiles.createWithDefaultsIfMissing(options.settingsFile());
+        this.settingsRepository = new SettingsRepository(options.settingsFile());
+        this.settingsStartup = settingsRepository.loadForStartup();
+        this.servicesSettings = settingsStartup.settings().map(LoadedSettings::services).orElse(ServicesSettings.defaults());
         this.computeExecutor = new PooledTaskExecutor("kd-compute", 2);
         this.fxUpdates = new FxCoalescer(fxThread);
         this.mainViewModel = new MainWindowViewModel(SERVICE_NAMES);
+        this.engine = new DeskEngine(startingContext(), computeExecutor, bus, decisionSink(), clock);
+        this.presenter = new MainWindowPresenter(mainViewModel, bus, fxUpdates);
         LOG.info("Kelly Desk {} starting: settings {}, data {}, demo {}",
                 buildInfo.version(), options.settingsFile(), options.dataDir(), options.demo());
+    }
+
+    /** Settings that did not load leave a context whose verdict blocks every trade: the desk fails closed. */
+    private SizingContext startingContext() {
+        if (settingsStartup.settings().isPresent()) {
+            return SizingContext.of(settingsStartup.settings().get().sizing(), null);
+        }
+        SizingSettings placeholder = SizingSettings.defaults();
+        SettingsValidator.Report blocked = new SettingsValidator.Report(List.of(new SettingsIssue("settings file",
+                SettingsIssue.Severity.ERROR, settingsStartup.problem().orElse("unusable"))));
+        return new SizingContext(placeholder, blocked, "unusable", null);
+    }
+
+    private DecisionSink decisionSink() {
+        return recommendation -> { };
     }
 
     private static void createFolders(AppOptions options) {
@@ -67,7 +130,7 @@ public final class DeskComposition implements AutoCloseable {
         }
     }
 
-    /** Builds the main window into {@code stage}; FX thread. */
+    /** Builds the main window into {@code stage} and starts polling; FX thread. */
     public MainWindowView showIn(Stage stage) {
         this.stage = stage;
         MainWindowView view = new MainWindowView(mainViewModel, new MenuActions());
@@ -84,13 +147,48 @@ public final class DeskComposition implements AutoCloseable {
             }
         }
         stage.setScene(scene);
-        mainViewModel.statusTextProperty().set("Settings: " + options.settingsFile() + "   ·   Data: " + options.dataDir());
-        mainViewModel.tilesWaitingTextProperty().set(switch (options.demo()) {
-            case ON, AUTO -> "Waiting for the services to answer…";
-            case OFF -> "Demo services are off (--no-demo): configure the service URLs in the settings file.";
-        });
+        settingsStartup.problem().ifPresent(mainViewModel::reportError);
+        presenter.activate();
+        startServices();
         stage.show();
         return view;
+    }
+
+    /** Starts the demo services when asked (or when nothing is configured), then the poller and the ticker. */
+    void startServices() {
+        boolean useDemo = switch (options.demo()) {
+            case ON -> true;
+            case OFF -> false;
+            case AUTO -> !servicesSettings.anyConfigured();
+        };
+        ServicesSettings effective = servicesSettings;
+        String source;
+        if (useDemo) {
+            try {
+                demo = DemoServices.start(DemoMarket.cmeEight(clock), 0);
+                Map<UpstreamService, ServicesSettings.Endpoint> endpoints = new EnumMap<>(UpstreamService.class);
+                demo.baseUrls().forEach((service, url) -> endpoints.put(service, new ServicesSettings.Endpoint(url, Optional.empty())));
+                effective = servicesSettings.withEndpoints(endpoints);
+                source = "demo services on " + demo.baseUrls().get(UpstreamService.MARKET_DATA).replace("http://", "") + " …";
+            } catch (IOException e) {
+                mainViewModel.reportError("Could not start the demo services: " + e.getMessage());
+                source = "no services";
+            }
+        } else {
+            source = servicesSettings.anyConfigured() ? "configured services" : "no services configured (--no-demo)";
+        }
+        mainViewModel.tilesWaitingTextProperty().set(useDemo ? "Waiting for the demo services to answer…"
+                : servicesSettings.anyConfigured() ? "Waiting for the services to answer…"
+                : "Demo services are off (--no-demo) and no service URL is configured in " + options.settingsFile().getFileName() + ".");
+        mainViewModel.statusTextProperty().set("Data: " + source + "   ·   Settings: " + options.settingsFile()
+                + "   ·   Log: " + options.dataDir());
+        http = new UpstreamHttp(effective);
+        SizingSettings sizing = engine.context().settings();
+        poller = new FeedPoller(new UpstreamClient(http), effective, engine, clock, () -> ThreadLocalRandom.current().nextDouble(),
+                Duration.ofDays(sizing.winLossLookbackDays()), sizing.correlationLookbackBars() + 1);
+        poller.start();
+        ticker = Executors.newSingleThreadScheduledExecutor(PooledTaskExecutor.namedDaemons("kd-engine-tick"));
+        ticker.scheduleAtFixedRate(engine::tick, 1, 1, TimeUnit.SECONDS);
     }
 
     /**
@@ -116,9 +214,34 @@ public final class DeskComposition implements AutoCloseable {
         return computeExecutor;
     }
 
+    public DeskEngine engine() {
+        return engine;
+    }
+
+    public EventBus bus() {
+        return bus;
+    }
+
+    public Optional<DemoServices> demo() {
+        return Optional.ofNullable(demo);
+    }
+
     @Override
     public void close() {
-        computeExecutor.close();
+        presenter.deactivate();
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        if (poller != null) {
+            poller.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+        engine.close();
+        if (demo != null) {
+            demo.close();
+        }
         LOG.info("Kelly Desk stopped");
     }
 

@@ -1,6 +1,11 @@
 package io.kellydesk.app;
 
+import io.kellydesk.demo.DemoInstrument;
+import io.kellydesk.demo.DemoMarket;
+import io.kellydesk.demo.DemoServices;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import javafx.application.Application;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -25,10 +30,32 @@ public final class Launcher {
             return;
         }
         AppOptions options = result.options().orElseThrow();
+        if (options.demoServicesOnly().isPresent()) {
+            runDemoServicesOnly(options.demoServicesOnly().get(), out, err);
+            return;
+        }
         // Before the first log line, so the rolling file lands in the data dir.
         System.setProperty("kellydesk.logdir", options.logDir().toString());
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         Application.launch(KellyDeskApp.class, args);
+    }
+
+    /** Serves the demo until the process is stopped (Ctrl-C). */
+    private static void runDemoServicesOnly(AppOptions.DemoOnly demo, PrintWriter out, PrintWriter err) {
+        int firstPort = demo.firstPort();
+        try {
+            DemoMarket market = new DemoMarket(DemoInstrument.universe(demo.symbols(), 20261123L), 20261123L, Clock.systemUTC(), demo.epoch());
+            DemoServices services = DemoServices.start(market, firstPort);
+            Runtime.getRuntime().addShutdownHook(new Thread(services::close, "kd-demo-stop"));
+            out.println("Kelly Desk demo services (Ctrl-C to stop):");
+            services.baseUrls().forEach((service, url) -> out.println("  " + service.settingsKey() + "  " + url));
+            Thread.currentThread().join();
+        } catch (IOException e) {
+            err.println("kelly-desk: cannot start the demo services from port " + firstPort + ": " + e.getMessage());
+            System.exit(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -23,7 +23,8 @@ public record Prediction(ModelId model, String symbol, Direction direction, doub
         if (!(confidence >= 0.0 && confidence <= 1.0)) {
             throw new IllegalArgumentException("confidence must be in [0, 1], was " + confidence);
         }
-        memberConfidences = Map.copyOf(memberConfidences == null ? Map.of() : memberConfidences);
+        // Sorted by member name: the mean then sums in one fixed order, so a replay gives the same bits.
+        memberConfidences = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(memberConfidences == null ? Map.of() : memberConfidences));
         memberConfidences.forEach((member, c) -> {
             if (c == null || !(c >= 0.0 && c <= 1.0)) {
                 throw new IllegalArgumentException("member " + member + " confidence must be in [0, 1], was " + c);

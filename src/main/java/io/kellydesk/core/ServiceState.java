@@ -8,7 +8,9 @@ public enum ServiceState {
     DEGRADED("degraded"),
     DOWN("down"),
     /** The service refused our credentials (401/403); polling backs off until settings change. */
-    AUTH_FAILED("auth failed");
+    AUTH_FAILED("auth failed"),
+    /** No base URL in the settings. */
+    NOT_CONFIGURED("not configured");
 
     private final String label;
 

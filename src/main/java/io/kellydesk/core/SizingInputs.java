@@ -46,17 +46,39 @@ public record SizingInputs(String symbol, Instant now, Optional<Prediction> lstm
     }
 
     /**
-     * A hash of the content, without {@link #now}: two polls that brought the same data hash alike, so the
-     * desk neither recomputes nor re-logs them.
+     * A hash of what the size depends on, without times: two polls that brought the same predictions, trade
+     * statistics, equity, point value and ATR hash alike, so the desk neither recomputes nor re-logs them.
+     * Freshness is not in it; the engine keys its cache on freshness separately. The last price is not in it
+     * either: the method does not use it.
      */
     public String contentHash() {
-        StringBuilder text = new StringBuilder(512).append(symbol).append('|').append(lstm).append('|').append(ensemble)
-                .append('|').append(payoff).append('|').append(account).append('|').append(quote).append('|');
+        return digest(canonicalText());
+    }
+
+    /** The text {@link #contentHash()} digests: equal text, equal size inputs. Cheap enough to compare per poll. */
+    public String canonicalText() {
+        StringBuilder text = new StringBuilder(512).append(symbol);
+        for (Optional<Prediction> prediction : List.of(lstm, ensemble)) {
+            text.append('|');
+            prediction.ifPresent(p -> text.append(p.model()).append(',').append(p.direction()).append(',')
+                    .append(p.confidence()).append(',').append(new java.util.TreeMap<>(p.memberConfidences())).append(',')
+                    .append(p.modelVersion()));
+        }
+        text.append('|').append(payoff).append('|');
+        account.ifPresent(a -> text.append(a.equityCurrency()).append(',').append(a.peakEquityCurrency()));
+        text.append('|');
+        quote.ifPresent(q -> text.append(q.pointValueCurrency()).append(',').append(q.atrPoints()));
+        text.append('|');
         openExposures.stream().sorted(Comparator.comparing(OpenExposure::symbol).thenComparing(OpenExposure::side))
                 .forEach(e -> text.append(e).append(';'));
         text.append('|').append(new TreeSet<>(unhealthyServices));
+        return text.toString();
+    }
+
+    /** A short SHA-256 of {@code canonicalText}. */
+    public static String digest(String canonicalText) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalText.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

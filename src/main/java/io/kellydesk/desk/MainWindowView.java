@@ -139,7 +139,7 @@ public final class MainWindowView {
             case DEGRADED -> dot.getStyleClass().add("degraded");
             case DOWN -> dot.getStyleClass().add("down");
             case AUTH_FAILED -> dot.getStyleClass().add("auth");
-            case UNKNOWN -> { }
+            case UNKNOWN, NOT_CONFIGURED -> { }
         }
     }
 

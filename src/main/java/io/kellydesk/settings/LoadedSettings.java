@@ -1,6 +1,7 @@
 package io.kellydesk.settings;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kellydesk.core.ServicesSettings;
 import io.kellydesk.core.SizingSettings;
 import java.util.List;
 
@@ -8,9 +9,10 @@ import java.util.List;
  * A settings file as read: the sizing settings, the keys the desk does not know (kept, and written back on
  * save), and the whole tree so nothing of the firm's file is lost.
  *
+ * @param services    where the upstream services are and how they are polled ({@code services} section)
  * @param unknownKeys dotted paths of keys the desk does not use, e.g. {@code kelly_calculator.legacy_mode}
  */
-public record LoadedSettings(SizingSettings sizing, List<String> unknownKeys, ObjectNode tree) {
+public record LoadedSettings(SizingSettings sizing, ServicesSettings services, List<String> unknownKeys, ObjectNode tree) {
 
     public LoadedSettings {
         unknownKeys = List.copyOf(unknownKeys);

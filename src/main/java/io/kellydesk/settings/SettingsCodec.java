@@ -9,7 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kellydesk.core.ServicesSettings;
 import io.kellydesk.core.SizingSettings;
+import io.kellydesk.core.UpstreamService;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Optional;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +44,7 @@ public final class SettingsCodec {
     private static final Set<String> RISK_KEYS = Set.of("max_position_size", "max_correlation_exposure",
             "emergency_reduction_trigger", "emergency_reduction_factor", "min_losses_for_risk", "stop_atr_multiple",
             "correlation_lookback_bars", "correlation_threshold");
-    /** Top-level sections other features own; known, so not reported as unknown. */
+    /** Top-level sections read elsewhere or by later features; known, so not reported as unknown. */
     private static final Set<String> OTHER_SECTIONS = Set.of("services", "desk");
 
     private final ObjectMapper mapper = JsonMapper.builder()
@@ -105,11 +110,12 @@ public final class SettingsCodec {
                 r.integer(risk, "correlation_lookback_bars", d.correlationLookbackBars()),
                 r.dbl(risk, "correlation_threshold", d.correlationThreshold()));
         List<String> unknown = new ArrayList<>();
+        ServicesSettings services = services(root, r, source, unknown);
         collectUnknown(root, "", Set.of(ROOT), unknown, true);
         collectUnknown(calc, ROOT + ".", ROOT_KEYS, unknown, false);
         collectUnknown(weights, ROOT + "." + WEIGHTS + ".", WEIGHT_KEYS, unknown, false);
         collectUnknown(risk, ROOT + "." + RISK + ".", RISK_KEYS, unknown, false);
-        return new LoadedSettings(sizing, unknown, (ObjectNode) root);
+        return new LoadedSettings(sizing, services, unknown, (ObjectNode) root);
     }
 
     /** The text of a settings file holding {@code sizing}, keeping every other key of {@code base}. */
@@ -143,6 +149,66 @@ public final class SettingsCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
+    }
+
+    static final String SERVICES = "services";
+    private static final Set<String> SERVICE_KEYS = Set.of("connect_timeout_ms", "read_timeout_ms", "call_timeout_ms",
+            "poll_predictions_ms", "poll_quotes_ms", "poll_account_ms", "poll_trades_ms", "poll_health_ms",
+            "breaker_failures", "breaker_cooldown_ms", "max_backoff_ms");
+
+    /** The optional {@code services} section: per-service base_url and token, timeouts and poll intervals. */
+    private static ServicesSettings services(JsonNode root, Reader r, Path source, List<String> unknown) throws SettingsFileException {
+        ServicesSettings d = ServicesSettings.defaults();
+        JsonNode section = root.path(SERVICES);
+        if (section.isMissingNode() || section.isNull()) {
+            return d;
+        }
+        if (!section.isObject()) {
+            throw SettingsFileException.at(source, 0, 0, "\"" + SERVICES + "\" must be an object", null);
+        }
+        Map<UpstreamService, ServicesSettings.Endpoint> endpoints = new EnumMap<>(UpstreamService.class);
+        for (UpstreamService service : UpstreamService.values()) {
+            JsonNode entry = section.path(service.settingsKey());
+            if (entry.isMissingNode() || entry.isNull()) {
+                continue;
+            }
+            JsonNode url = entry.path("base_url");
+            if (!entry.isObject() || !url.isTextual()) {
+                throw SettingsFileException.at(source, 0, 0, "\"services." + service.settingsKey()
+                        + "\" must be an object with a \"base_url\" string", null);
+            }
+            if (url.asText().isBlank()) {
+                continue;
+            }
+            if (!url.asText().startsWith("http://") && !url.asText().startsWith("https://")) {
+                throw SettingsFileException.at(source, 0, 0, "services." + service.settingsKey()
+                        + ".base_url must start with http:// or https://, was \"" + url.asText() + "\"", null);
+            }
+            JsonNode token = entry.path("token");
+            endpoints.put(service, new ServicesSettings.Endpoint(url.asText(),
+                    token.isTextual() ? Optional.of(token.asText()) : Optional.empty()));
+            collectUnknown(entry, SERVICES + "." + service.settingsKey() + ".", Set.of("base_url", "token"), unknown, false);
+        }
+        Set<String> known = new java.util.HashSet<>(SERVICE_KEYS);
+        for (UpstreamService service : UpstreamService.values()) {
+            known.add(service.settingsKey());
+        }
+        collectUnknown(section, SERVICES + ".", known, unknown, false);
+        return new ServicesSettings(endpoints,
+                millis(r, section, "connect_timeout_ms", d.connectTimeout()), millis(r, section, "read_timeout_ms", d.readTimeout()),
+                millis(r, section, "call_timeout_ms", d.callTimeout()), millis(r, section, "poll_predictions_ms", d.predictionPollInterval()),
+                millis(r, section, "poll_quotes_ms", d.quotePollInterval()), millis(r, section, "poll_account_ms", d.accountPollInterval()),
+                millis(r, section, "poll_trades_ms", d.tradesPollInterval()), millis(r, section, "poll_health_ms", d.healthPollInterval()),
+                r.integer(section, "breaker_failures", d.failuresToOpen()), millis(r, section, "breaker_cooldown_ms", d.circuitCooldown()),
+                millis(r, section, "max_backoff_ms", d.maxBackoff()));
+    }
+
+    private static Duration millis(Reader r, JsonNode section, String key, Duration fallback) throws SettingsFileException {
+        int value = r.integer(section, key, (int) fallback.toMillis());
+        if (value <= 0) {
+            throw r.wrongType(key, "a positive number of milliseconds", section.get(key));
+        }
+        return Duration.ofMillis(value);
     }
 
     private static JsonNode section(JsonNode parent, String name, Path source) throws SettingsFileException {

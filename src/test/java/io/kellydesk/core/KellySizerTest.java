@@ -303,7 +303,32 @@ class KellySizerTest {
     void theInputsHashIgnoresTheClockButNotTheData() {
         SizingInputs a = workedExample();
         assertThat(a.at(NOW.plusSeconds(5)).contentHash()).isEqualTo(a.contentHash());
+        // a new quote tick (last price, time) does not change the size: same hash; a new ATR does
+        Quote tick = new Quote("NQZ26-CME", 23420, 23419.75, 23420.25, 0.25, 20.0, "USD", 85.5, 14, NOW);
+        Quote newAtr = new Quote("NQZ26-CME", 23420, 23419.75, 23420.25, 0.25, 20.0, "USD", 90.0, 14, NOW);
+        assertThat(withQuote(a, tick).contentHash()).isEqualTo(a.contentHash());
+        assertThat(withQuote(a, newAtr).contentHash()).isNotEqualTo(a.contentHash());
         assertThat(simple(Direction.LONG, 0.7, 1e5).contentHash()).isNotEqualTo(simple(Direction.LONG, 0.71, 1e5).contentHash());
+    }
+
+    @Test
+    void theEnsembleMeanDoesNotDependOnMapOrder() {
+        java.util.Map<String, Double> a = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Double> b = new java.util.LinkedHashMap<>();
+        String[] names = {"xgboost", "lightgbm", "random_forest", "catboost"};
+        double[] values = {0.71, 0.66, 0.64, 0.70};
+        for (int i = 0; i < 4; i++) {
+            a.put(names[i], values[i]);
+            b.put(names[3 - i], values[3 - i]);
+        }
+        double meanA = SizingFixtures.ensemble(Direction.LONG, 0.68, a).effectiveConfidence();
+        double meanB = SizingFixtures.ensemble(Direction.LONG, 0.68, b).effectiveConfidence();
+        assertThat(Double.doubleToLongBits(meanA)).isEqualTo(Double.doubleToLongBits(meanB));
+    }
+
+    static SizingInputs withQuote(SizingInputs in, Quote quote) {
+        return new SizingInputs(in.symbol(), in.now(), in.lstm(), in.ensemble(), in.payoff(), in.account(), Optional.of(quote),
+                in.openExposures(), in.unhealthyServices());
     }
 
     static SizingInputs withOpen(SizingInputs in, OpenExposure... open) {

@@ -1,0 +1,360 @@
+package io.kellydesk.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.kellydesk.core.Direction;
+import io.kellydesk.core.UpstreamService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The four upstream services of the contract, simulated over real HTTP on loopback: an LSTM and an ensemble
+ * predictor, market data and a trading engine whose order intake honours the idempotency rules. Each runs on
+ * its own port, exactly as the desk would meet production. Demo-only controls live under {@code /demo/}.
+ */
+public final class DemoServices implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoServices.class);
+    private static final int MAX_ORDER_QUANTITY = 50;
+
+    private final DemoMarket market;
+    private final ObjectMapper json = JsonMapper.builder().build();
+    private final Map<UpstreamService, HttpServer> servers = new EnumMap<>(UpstreamService.class);
+    private final Map<UpstreamService, Long> outageUntilMillis = new ConcurrentHashMap<>();
+    private final Map<String, StoredOrder> orders = new ConcurrentHashMap<>();
+    private final AtomicLong orderSequence = new AtomicLong(88_800);
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("kd-demo-", 0).factory());
+    private final Instant startedAt = Instant.now();
+
+    private record StoredOrder(JsonNode request, String response) {
+    }
+
+    private DemoServices(DemoMarket market) {
+        this.market = market;
+    }
+
+    /**
+     * Starts the services on consecutive loopback ports from {@code firstPort} (LSTM, ensemble, market data,
+     * trading engine), or on free ports when {@code firstPort} is 0.
+     */
+    public static DemoServices start(DemoMarket market, int firstPort) throws IOException {
+        DemoServices services = new DemoServices(market);
+        int port = firstPort;
+        for (UpstreamService service : UpstreamService.values()) {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+            server.setExecutor(services.executor);
+            server.createContext("/", exchange -> services.handle(service, exchange));
+            server.start();
+            services.servers.put(service, server);
+            if (firstPort != 0) {
+                port++;
+            }
+        }
+        LOG.info("Demo services on {}", services.baseUrls());
+        return services;
+    }
+
+    public Map<UpstreamService, String> baseUrls() {
+        Map<UpstreamService, String> urls = new EnumMap<>(UpstreamService.class);
+        servers.forEach((service, server) -> urls.put(service, "http://127.0.0.1:" + server.getAddress().getPort()));
+        return urls;
+    }
+
+    public DemoMarket market() {
+        return market;
+    }
+
+    /** Demo control: the service answers 503 with Retry-After until {@code until}. */
+    public void outage(UpstreamService service, Instant until) {
+        outageUntilMillis.put(service, until.toEpochMilli());
+    }
+
+    private void handle(UpstreamService service, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            String method = exchange.getRequestMethod();
+            if (path.startsWith("/demo/")) {
+                control(service, path, query, exchange);
+                return;
+            }
+            Long outage = outageUntilMillis.get(service);
+            if (outage != null && System.currentTimeMillis() < outage) {
+                exchange.getResponseHeaders().add("Retry-After", "1");
+                send(exchange, 503, error("demo outage: " + service.displayName() + " is down for a while"));
+                return;
+            }
+            if (path.equals("/health")) {
+                ObjectNode body = json.createObjectNode().put("status", "ok").put("version", "demo-1")
+                        .put("uptime_s", java.time.Duration.between(startedAt, Instant.now()).toSeconds())
+                        .put("detail", "Kelly Desk built-in demo " + service.displayName());
+                send(exchange, 200, body);
+                return;
+            }
+            switch (service) {
+                case LSTM, ENSEMBLE -> predictor(service, path, method, query, exchange);
+                case MARKET_DATA -> marketData(path, method, query, exchange);
+                case TRADING_ENGINE -> tradingEngine(path, method, query, exchange);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Demo {} failed on {}", service, exchange.getRequestURI(), e);
+        }
+    }
+
+    private void predictor(UpstreamService service, String path, String method, Map<String, String> query, HttpExchange exchange) throws IOException {
+        if (!path.equals("/predict") || !method.equals("GET")) {
+            send(exchange, 404, error("no such path " + path));
+            return;
+        }
+        String symbol = query.get("symbol");
+        if (symbol == null || !market.knows(symbol)) {
+            send(exchange, 404, error("unknown symbol " + symbol));
+            return;
+        }
+        DemoMarket.ModelView view = service == UpstreamService.LSTM ? market.lstm(symbol) : market.ensemble(symbol);
+        ObjectNode body = json.createObjectNode().put("symbol", symbol)
+                .put("direction", view.direction().name().toLowerCase(Locale.ROOT)).put("confidence", view.confidence());
+        if (service == UpstreamService.LSTM) {
+            body.put("price_target", market.quote(symbol).last()).put("horizon_minutes", 30).put("model_version", "lstm-demo.1");
+        } else {
+            ObjectNode members = body.putObject("individual_models");
+            view.members().forEach(members::put);
+            long agreeing = view.members().values().stream().filter(c -> c > 0.5).count();
+            body.put("consensus_strength", agreeing / (double) Math.max(1, view.members().size())).put("model_version", "ens-demo.1");
+        }
+        body.put("timestamp", view.madeAt().toString());
+        send(exchange, 200, body);
+    }
+
+    private void marketData(String path, String method, Map<String, String> query, HttpExchange exchange) throws IOException {
+        String symbol = query.get("symbol");
+        switch (path) {
+            case "/symbols" -> {
+                ObjectNode body = json.createObjectNode();
+                ArrayNode list = body.putArray("symbols");
+                market.symbols().forEach(list::add);
+                send(exchange, 200, body);
+            }
+            case "/quote" -> {
+                if (symbol == null || !market.knows(symbol)) {
+                    send(exchange, 404, error("unknown symbol " + symbol));
+                    return;
+                }
+                DemoInstrument i = market.instrument(symbol);
+                DemoMarket.QuoteView q = market.quote(symbol);
+                send(exchange, 200, json.createObjectNode().put("symbol", symbol).put("last", q.last()).put("bid", q.bid())
+                        .put("ask", q.ask()).put("tick_size", i.tickSize()).put("point_value", i.pointValueCurrency())
+                        .put("currency", "USD").put("atr", q.atrPoints()).put("atr_period", 14).put("timestamp", q.at().toString()));
+            }
+            case "/bars" -> {
+                if (symbol == null || !market.knows(symbol)) {
+                    send(exchange, 404, error("unknown symbol " + symbol));
+                    return;
+                }
+                int count = parseInt(query.get("count"), 60);
+                ObjectNode body = json.createObjectNode().put("symbol", symbol).put("interval", "1d");
+                ArrayNode bars = body.putArray("bars");
+                for (DemoMarket.DailyBar bar : market.dailyBars(symbol, count)) {
+                    bars.addObject().put("time", bar.time().toString()).put("open", bar.open()).put("high", bar.high())
+                            .put("low", bar.low()).put("close", bar.close()).put("volume", bar.volume());
+                }
+                send(exchange, 200, body);
+            }
+            default -> send(exchange, 404, error("no such path " + path));
+        }
+    }
+
+    private void tradingEngine(String path, String method, Map<String, String> query, HttpExchange exchange) throws IOException {
+        switch (path) {
+            case "/account" -> send(exchange, 200, json.createObjectNode().put("account_id", "DEMO-01")
+                    .put("equity", Math.round(market.equity() * 100) / 100.0).put("peak_equity", Math.round(market.peakEquity() * 100) / 100.0)
+                    .put("currency", "USD").put("timestamp", market.clock().instant().toString()));
+            case "/positions" -> {
+                ObjectNode body = json.createObjectNode();
+                ArrayNode list = body.putArray("positions");
+                for (DemoMarket.Position p : market.positions()) {
+                    list.addObject().put("symbol", p.symbol()).put("contracts", p.contracts())
+                            .put("side", p.side().name().toLowerCase(Locale.ROOT)).put("avg_price", p.avgPrice());
+                }
+                send(exchange, 200, body);
+            }
+            case "/trades" -> {
+                String symbol = query.get("symbol");
+                if (symbol == null || !market.knows(symbol)) {
+                    send(exchange, 404, error("unknown symbol " + symbol));
+                    return;
+                }
+                Instant since;
+                try {
+                    since = query.containsKey("since") ? Instant.parse(query.get("since")) : Instant.EPOCH;
+                } catch (DateTimeParseException e) {
+                    send(exchange, 400, error("since must be an ISO-8601 instant"));
+                    return;
+                }
+                ObjectNode body = json.createObjectNode();
+                ArrayNode list = body.putArray("trades");
+                for (DemoMarket.DemoTrade t : market.trades(symbol, since)) {
+                    list.addObject().put("trade_id", t.tradeId()).put("symbol", t.symbol())
+                            .put("side", t.side().name().toLowerCase(Locale.ROOT)).put("contracts", t.contracts())
+                            .put("entry_time", t.entryTime().toString()).put("exit_time", t.exitTime().toString())
+                            .put("entry_price", t.entryPrice()).put("exit_price", t.exitPrice()).put("pnl", t.pnlCurrency());
+                }
+                send(exchange, 200, body);
+            }
+            case "/orders" -> {
+                if (!method.equals("POST")) {
+                    send(exchange, 405, error("POST only"));
+                    return;
+                }
+                order(exchange);
+            }
+            default -> send(exchange, 404, error("no such path " + path));
+        }
+    }
+
+    /** Order intake, idempotent on client_order_id: same id and body → the first answer (200); other body → 409. */
+    private void order(HttpExchange exchange) throws IOException {
+        JsonNode request;
+        try (InputStream in = exchange.getRequestBody()) {
+            request = json.readTree(in.readNBytes(64 * 1024));
+        } catch (IOException e) {
+            send(exchange, 400, error("body is not JSON"));
+            return;
+        }
+        String id = request.path("client_order_id").asText("");
+        if (id.isBlank()) {
+            send(exchange, 422, error("client_order_id is required").put("status", "rejected"));
+            return;
+        }
+        synchronized (orders) {
+            StoredOrder earlier = orders.get(id);
+            if (earlier != null) {
+                if (earlier.request().equals(request)) {
+                    sendRaw(exchange, 200, earlier.response());
+                } else {
+                    send(exchange, 409, error("client_order_id " + id + " was used with a different order"));
+                }
+                return;
+            }
+            String problem = orderProblem(request);
+            if (problem != null) {
+                send(exchange, 422, error(problem).put("status", "rejected"));
+                return;
+            }
+            String orderId = "E-" + orderSequence.incrementAndGet();
+            String response = json.createObjectNode().put("order_id", orderId).put("client_order_id", id).put("status", "accepted").toString();
+            orders.put(id, new StoredOrder(request, response));
+            String symbol = request.get("symbol").asText();
+            market.fill(symbol, request.get("side").asText().equals("buy") ? Direction.LONG : Direction.SHORT,
+                    request.get("quantity").asInt(), market.quote(symbol).last());
+            sendRaw(exchange, 201, response);
+        }
+    }
+
+    private String orderProblem(JsonNode r) {
+        String symbol = r.path("symbol").asText("");
+        if (!market.knows(symbol)) {
+            return "unknown symbol " + symbol;
+        }
+        String side = r.path("side").asText("");
+        if (!side.equals("buy") && !side.equals("sell")) {
+            return "side must be buy or sell";
+        }
+        JsonNode quantity = r.get("quantity");
+        if (quantity == null || !quantity.isIntegralNumber() || quantity.asInt() <= 0) {
+            return "quantity must be a positive whole number";
+        }
+        if (quantity.asInt() > MAX_ORDER_QUANTITY) {
+            return "quantity " + quantity.asInt() + " is above the engine's limit of " + MAX_ORDER_QUANTITY;
+        }
+        String type = r.path("type").asText("");
+        if (!type.equals("market") && !type.equals("limit")) {
+            return "type must be market or limit";
+        }
+        if (type.equals("limit") && !r.path("limit_price").isNumber()) {
+            return "limit_price is required for a limit order";
+        }
+        return null;
+    }
+
+    private void control(UpstreamService service, String path, Map<String, String> query, HttpExchange exchange) throws IOException {
+        switch (path) {
+            case "/demo/outage" -> {
+                outage(service, Instant.now().plusSeconds(parseInt(query.get("seconds"), 30)));
+                send(exchange, 200, json.createObjectNode().put("outage", service.displayName()));
+            }
+            case "/demo/drawdown" -> {
+                market.forceDrawdown(Double.parseDouble(query.getOrDefault("fraction", "0")));
+                send(exchange, 200, json.createObjectNode().put("equity", market.equity()));
+            }
+            default -> send(exchange, 404, error("no such demo control " + path));
+        }
+    }
+
+    private ObjectNode error(String message) {
+        return json.createObjectNode().put("error", message);
+    }
+
+    private void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        sendRaw(exchange, status, json.writeValueAsString(body));
+    }
+
+    private static void sendRaw(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> params = new HashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return params;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(key, value);
+        }
+        return params;
+    }
+
+    private static int parseInt(String value, int fallback) {
+        try {
+            return value == null ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    @Override
+    public void close() {
+        servers.values().forEach(server -> server.stop(0));
+        executor.shutdownNow();
+    }
+}

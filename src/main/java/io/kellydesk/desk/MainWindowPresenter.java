@@ -1,0 +1,63 @@
+package io.kellydesk.desk;
+
+import io.kellydesk.core.Account;
+import io.kellydesk.core.ServiceHealth;
+import io.kellydesk.engine.DeskEvent;
+import io.kellydesk.engine.EventBus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Feeds the main window's frame from the engine's events: account in the header, one light per service,
+ * the emergency flag. Events arrive on background threads; every update goes through the coalescer, so the
+ * FX thread sees at most one hop per pulse. Subscribes on activate, unsubscribes on deactivate.
+ */
+public final class MainWindowPresenter {
+
+    private final MainWindowViewModel viewModel;
+    private final EventBus bus;
+    private final FxCoalescer fx;
+    private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
+
+    public MainWindowPresenter(MainWindowViewModel viewModel, EventBus bus, FxCoalescer fx) {
+        this.viewModel = viewModel;
+        this.bus = bus;
+        this.fx = fx;
+    }
+
+    public void activate() {
+        subscriptions.add(bus.subscribe(DeskEvent.AccountChanged.class, e -> fx.post("account", () -> showAccount(e.account()))));
+        subscriptions.add(bus.subscribe(DeskEvent.ServiceHealthChanged.class,
+                e -> fx.post("health-" + e.health().service(), () -> showHealth(e.health()))));
+        subscriptions.add(bus.subscribe(DeskEvent.EmergencyChanged.class,
+                e -> fx.post("emergency", () -> viewModel.emergencyProperty().set(e.emergency()))));
+    }
+
+    public void deactivate() {
+        subscriptions.forEach(EventBus.Subscription::close);
+        subscriptions.clear();
+    }
+
+    private void showAccount(Account account) {
+        String currency = account.currency().isBlank() ? "" : " " + account.currency();
+        viewModel.deskNameProperty().set(account.accountId().isBlank() ? "Kelly Desk" : account.accountId());
+        viewModel.accountCaptionProperty().set("peak " + money(account.peakEquityCurrency()) + currency);
+        viewModel.equityTextProperty().set(money(account.equityCurrency()) + currency);
+        viewModel.drawdownTextProperty().set(String.format(Locale.ROOT, "%.1f %%", account.drawdownFraction() * 100));
+        viewModel.accountKnownProperty().set(true);
+    }
+
+    private void showHealth(ServiceHealth health) {
+        for (ServiceLightViewModel light : viewModel.services()) {
+            if (light.serviceName().equals(health.service().displayName())) {
+                light.stateProperty().set(health.state());
+                light.detailProperty().set(health.lastError().orElse(health.detail()));
+            }
+        }
+    }
+
+    static String money(double amount) {
+        return String.format(Locale.ROOT, "%,.0f", amount);
+    }
+}

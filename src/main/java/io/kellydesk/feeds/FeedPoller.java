@@ -1,0 +1,269 @@
+package io.kellydesk.feeds;
+
+import io.kellydesk.core.ModelId;
+import io.kellydesk.core.ServiceHealth;
+import io.kellydesk.core.ServicesSettings;
+import io.kellydesk.core.UpstreamService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls every service on its own schedule: per symbol and service for predictions, quotes, trades and bars;
+ * once for account, positions, the symbol list and each /health. One timer thread only schedules; each request
+ * runs on its own virtual thread, so a slow service never delays another. Failures back off with jitter,
+ * a service's circuit breaker stops requests to a dead service, and 401/403 wait the longest back-off.
+ */
+public final class FeedPoller implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
+    private static final Duration SYMBOLS_INTERVAL = Duration.ofSeconds(30);
+
+    private final UpstreamClient client;
+    private final ServicesSettings settings;
+    private final FeedListener listener;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService requests;
+    private final Map<UpstreamService, CircuitBreaker> breakers = new EnumMap<>(UpstreamService.class);
+    private final Map<UpstreamService, HealthTracker> trackers = new EnumMap<>(UpstreamService.class);
+    private final Map<UpstreamService, ServiceHealth> lastPublished = new ConcurrentHashMap<>();
+    private final Map<String, List<PollJob>> symbolJobs = new ConcurrentHashMap<>();
+    private final List<PollJob> serviceJobs = new ArrayList<>();
+    private final Duration tradesLookback;
+    private final int barsCount;
+    private volatile boolean closed;
+
+    /**
+     * @param tradesLookback how far back to ask for closed trades (the payoff window)
+     * @param barsCount      how many daily bars to ask for (correlation lookback + 1)
+     */
+    public FeedPoller(UpstreamClient client, ServicesSettings settings, FeedListener listener, Clock clock,
+                      DoubleSupplier random, Duration tradesLookback, int barsCount) {
+        this.client = client;
+        this.settings = settings;
+        this.listener = listener;
+        this.clock = clock;
+        this.backoff = new Backoff(settings.maxBackoff(), random);
+        this.tradesLookback = tradesLookback;
+        this.barsCount = barsCount;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kd-poll-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.requests = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("kd-poll-", 0).factory());
+        for (UpstreamService service : UpstreamService.values()) {
+            CircuitBreaker breaker = new CircuitBreaker(settings.failuresToOpen(), settings.circuitCooldown(), clock);
+            breakers.put(service, breaker);
+            trackers.put(service, new HealthTracker(service, breaker, clock));
+        }
+    }
+
+    /** Starts the service-wide polls; symbols come from the market-data symbol list (and {@link #track}). */
+    public synchronized void start() {
+        serviceJobs.add(new PollJob(UpstreamService.MARKET_DATA, "symbols", SYMBOLS_INTERVAL, client::symbols,
+                this::deliverSymbols));
+        serviceJobs.add(new PollJob(UpstreamService.TRADING_ENGINE, "account", settings.accountPollInterval(),
+                client::account, listener::onAccount));
+        serviceJobs.add(new PollJob(UpstreamService.TRADING_ENGINE, "positions", settings.accountPollInterval(),
+                client::positions, listener::onPositions));
+        for (UpstreamService service : UpstreamService.values()) {
+            if (client.isConfigured(service)) {
+                serviceJobs.add(new PollJob(service, "health", settings.healthPollInterval(), () -> client.health(service),
+                        answer -> recordHealth(service, answer)));
+            } else {
+                trackers.get(service).record(new FeedResult.Failed<>(FeedFailure.of(FeedFailure.Kind.NOT_CONFIGURED,
+                        "no base URL configured"), Duration.ZERO));
+                publishHealth(service);
+            }
+        }
+        serviceJobs.forEach(job -> job.schedule(Duration.ZERO));
+    }
+
+    private void deliverSymbols(FeedResult<List<String>> result) {
+        if (result instanceof FeedResult.Ok<List<String>> ok) {
+            track(ok.value());
+            listener.onSymbols(ok.value());
+        }
+    }
+
+    /** Polls exactly these symbols from now on: new ones start at once, dropped ones stop. */
+    public synchronized void track(List<String> symbols) {
+        if (closed) {
+            return;
+        }
+        Set<String> wanted = Set.copyOf(symbols);
+        symbolJobs.keySet().removeIf(symbol -> {
+            if (!wanted.contains(symbol)) {
+                symbolJobs.get(symbol).forEach(PollJob::cancel);
+                return true;
+            }
+            return false;
+        });
+        for (String symbol : symbols) {
+            symbolJobs.computeIfAbsent(symbol, this::jobsFor);
+        }
+    }
+
+    private List<PollJob> jobsFor(String symbol) {
+        List<PollJob> jobs = List.of(
+                new PollJob(UpstreamService.LSTM, symbol, settings.predictionPollInterval(),
+                        () -> client.prediction(ModelId.LSTM, symbol), r -> listener.onPrediction(ModelId.LSTM, symbol, r)),
+                new PollJob(UpstreamService.ENSEMBLE, symbol, settings.predictionPollInterval(),
+                        () -> client.prediction(ModelId.ENSEMBLE, symbol), r -> listener.onPrediction(ModelId.ENSEMBLE, symbol, r)),
+                new PollJob(UpstreamService.MARKET_DATA, symbol, settings.quotePollInterval(),
+                        () -> client.quote(symbol), r -> listener.onQuote(symbol, r)),
+                new PollJob(UpstreamService.MARKET_DATA, "bars " + symbol, settings.tradesPollInterval(),
+                        () -> client.dailyBars(symbol, barsCount), r -> listener.onBars(symbol, r)),
+                new PollJob(UpstreamService.TRADING_ENGINE, "trades " + symbol, settings.tradesPollInterval(),
+                        () -> client.trades(symbol, clock.instant().minus(tradesLookback)), r -> listener.onTrades(symbol, r)));
+        jobs.forEach(job -> job.schedule(Duration.ZERO));
+        return jobs;
+    }
+
+    private void recordHealth(UpstreamService service, FeedResult<ContractParser.HealthAnswer> answer) {
+        if (answer instanceof FeedResult.Ok<ContractParser.HealthAnswer> ok) {
+            trackers.get(service).recordHealthAnswer(ok.value().status(), ok.value().detail());
+        }
+        publishHealth(service);
+    }
+
+    private void publishHealth(UpstreamService service) {
+        ServiceHealth now = trackers.get(service).snapshot();
+        ServiceHealth before = lastPublished.put(service, now);
+        // The health view wants fresh figures, so every health poll publishes; state changes publish at once.
+        if (before == null || before.state() != now.state() || before.circuit() != now.circuit()) {
+            listener.onHealth(now);
+        }
+    }
+
+    /** The latest figures of every service, for the Health view. */
+    public List<ServiceHealth> health() {
+        List<ServiceHealth> all = new ArrayList<>();
+        trackers.values().forEach(t -> all.add(t.snapshot()));
+        return all;
+    }
+
+    public ServiceHealth health(UpstreamService service) {
+        return trackers.get(service).snapshot();
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        serviceJobs.forEach(PollJob::cancel);
+        symbolJobs.values().forEach(jobs -> jobs.forEach(PollJob::cancel));
+        timer.shutdownNow();
+        requests.shutdownNow();
+    }
+
+    /** One repeating request; reschedules itself after each answer, so it never overlaps with itself. */
+    private final class PollJob {
+        private final UpstreamService service;
+        private final String name;
+        private final Duration interval;
+        private final Supplier<? extends FeedResult<?>> call;
+        private final java.util.function.Consumer<FeedResult<Object>> deliver;
+        private volatile boolean cancelled;
+        private int consecutiveFailures;
+
+        @SuppressWarnings("unchecked")
+        <T> PollJob(UpstreamService service, String name, Duration interval, Supplier<FeedResult<T>> call,
+                    java.util.function.Consumer<FeedResult<T>> deliver) {
+            this.service = service;
+            this.name = name;
+            this.interval = interval;
+            this.call = call;
+            this.deliver = r -> deliver.accept((FeedResult<T>) (FeedResult<?>) r);
+        }
+
+        void schedule(Duration delay) {
+            if (cancelled || closed) {
+                return;
+            }
+            try {
+                timer.schedule(() -> requests.execute(this::run), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // closing
+            }
+        }
+
+        void cancel() {
+            cancelled = true;
+        }
+
+        @SuppressWarnings("unchecked")
+        private void run() {
+            if (cancelled || closed) {
+                return;
+            }
+            CircuitBreaker breaker = breakers.get(service);
+            FeedResult<Object> result;
+            if (!breaker.tryAcquire()) {
+                result = new FeedResult.Failed<>(FeedFailure.of(FeedFailure.Kind.CIRCUIT_OPEN,
+                        service.displayName() + " circuit open after repeated failures; next probe in "
+                                + breaker.untilProbe().toSeconds() + " s"), Duration.ZERO);
+                safeDeliver(result);
+                schedule(max(interval, breaker.untilProbe()));
+                return;
+            }
+            try {
+                result = (FeedResult<Object>) call.get();
+            } catch (RuntimeException e) {
+                // A bug in parsing must not kill the poll loop: report it as a malformed answer.
+                LOG.error("Poll {} {} failed unexpectedly", service, name, e);
+                result = new FeedResult.Failed<>(FeedFailure.of(FeedFailure.Kind.MALFORMED, "unexpected: " + e), Duration.ZERO);
+            }
+            HealthTracker tracker = trackers.get(service);
+            tracker.record(result);
+            Optional<Duration> retryAfter = Optional.empty();
+            boolean authentication = false;
+            if (result instanceof FeedResult.Failed<Object> failed) {
+                FeedFailure failure = failed.failure();
+                retryAfter = failure.retryAfter();
+                authentication = failure.kind().isAuthentication();
+                if (failure.kind() != FeedFailure.Kind.NOT_FOUND && failure.kind() != FeedFailure.Kind.NOT_CONFIGURED) {
+                    breaker.onFailure();
+                }
+                consecutiveFailures++;
+            } else {
+                breaker.onSuccess();
+                consecutiveFailures = 0;
+            }
+            publishHealth(service);
+            safeDeliver(result);
+            Duration next = authentication ? max(settings.maxBackoff(), interval)
+                    : backoff.delay(interval, consecutiveFailures, retryAfter);
+            schedule(next);
+        }
+
+        private void safeDeliver(FeedResult<Object> result) {
+            try {
+                deliver.accept(result);
+            } catch (RuntimeException e) {
+                LOG.error("Listener failed on {} {}", service, name, e);
+            }
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

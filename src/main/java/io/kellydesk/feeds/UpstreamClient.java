@@ -1,0 +1,64 @@
+package io.kellydesk.feeds;
+
+import io.kellydesk.core.Account;
+import io.kellydesk.core.Bar;
+import io.kellydesk.core.ClosedTrade;
+import io.kellydesk.core.ModelId;
+import io.kellydesk.core.Position;
+import io.kellydesk.core.Prediction;
+import io.kellydesk.core.Quote;
+import io.kellydesk.core.UpstreamService;
+import java.time.Instant;
+import java.util.List;
+
+/** The contract's requests, each returning typed data or a typed failure. Blocking: call off the FX thread. */
+public final class UpstreamClient {
+
+    private final UpstreamHttp http;
+
+    public UpstreamClient(UpstreamHttp http) {
+        this.http = http;
+    }
+
+    public FeedResult<Prediction> prediction(ModelId model, String symbol) {
+        return http.get(UpstreamService.of(model), "predict", q -> q.addQueryParameter("symbol", symbol))
+                .then(body -> ContractParser.prediction(body, model, symbol));
+    }
+
+    public FeedResult<Quote> quote(String symbol) {
+        return http.get(UpstreamService.MARKET_DATA, "quote", q -> q.addQueryParameter("symbol", symbol))
+                .then(body -> ContractParser.quote(body, symbol));
+    }
+
+    public FeedResult<List<String>> symbols() {
+        return http.get(UpstreamService.MARKET_DATA, "symbols", q -> { }).then(ContractParser::symbols);
+    }
+
+    public FeedResult<List<Bar>> dailyBars(String symbol, int count) {
+        return http.get(UpstreamService.MARKET_DATA, "bars", q -> q.addQueryParameter("symbol", symbol)
+                        .addQueryParameter("interval", "1d").addQueryParameter("count", Integer.toString(count)))
+                .then(body -> ContractParser.bars(body, symbol));
+    }
+
+    public FeedResult<Account> account() {
+        return http.get(UpstreamService.TRADING_ENGINE, "account", q -> { }).then(ContractParser::account);
+    }
+
+    public FeedResult<List<Position>> positions() {
+        return http.get(UpstreamService.TRADING_ENGINE, "positions", q -> { }).then(ContractParser::positions);
+    }
+
+    public FeedResult<List<ClosedTrade>> trades(String symbol, Instant since) {
+        return http.get(UpstreamService.TRADING_ENGINE, "trades", q -> q.addQueryParameter("symbol", symbol)
+                        .addQueryParameter("since", since.toString()))
+                .then(body -> ContractParser.trades(body, symbol));
+    }
+
+    FeedResult<ContractParser.HealthAnswer> health(UpstreamService service) {
+        return http.get(service, "health", q -> { }).then(ContractParser::health);
+    }
+
+    public boolean isConfigured(UpstreamService service) {
+        return http.isConfigured(service);
+    }
+}

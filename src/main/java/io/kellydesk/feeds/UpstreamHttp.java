@@ -1,0 +1,221 @@
+package io.kellydesk.feeds;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.kellydesk.core.ServicesSettings;
+import io.kellydesk.core.UpstreamService;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/**
+ * The desk's one HTTP client (one connection pool, one dispatcher) and the rules every request follows:
+ * bearer token when configured, bounded body reads, and every misbehaviour turned into a typed failure.
+ * Calls are blocking; callers run them on background (virtual) threads, never on the FX thread.
+ */
+public final class UpstreamHttp implements AutoCloseable {
+
+    /** Largest body the desk reads; a bigger one is refused, not buffered. */
+    public static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final OkHttpClient client;
+    private final Map<UpstreamService, ServicesSettings.Endpoint> endpoints;
+    private final ObjectMapper mapper = JsonMapper.builder().build();
+
+    public UpstreamHttp(ServicesSettings settings) {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(512);
+        dispatcher.setMaxRequestsPerHost(128);
+        this.client = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(128, 5, java.util.concurrent.TimeUnit.MINUTES)) // as many idle as may run per host: no reconnect churn
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .writeTimeout(settings.readTimeout())
+                .callTimeout(settings.callTimeout())
+                .retryOnConnectionFailure(false) // retries are the poller's, with backoff and the breaker
+                .build();
+        this.endpoints = Map.copyOf(settings.endpoints());
+    }
+
+    public boolean isConfigured(UpstreamService service) {
+        return endpoints.containsKey(service);
+    }
+
+    /** The service's base URL with {@code path} and query parameters, or empty when not configured. */
+    public Optional<HttpUrl> url(UpstreamService service, String path, Consumer<HttpUrl.Builder> query) {
+        ServicesSettings.Endpoint endpoint = endpoints.get(service);
+        if (endpoint == null) {
+            return Optional.empty();
+        }
+        HttpUrl base = HttpUrl.parse(endpoint.baseUrl());
+        if (base == null) {
+            return Optional.empty();
+        }
+        HttpUrl.Builder builder = base.newBuilder().addPathSegments(path.startsWith("/") ? path.substring(1) : path);
+        query.accept(builder);
+        return Optional.of(builder.build());
+    }
+
+    /** GET and parse as JSON. */
+    public FeedResult<JsonNode> get(UpstreamService service, String path, Consumer<HttpUrl.Builder> query) {
+        Optional<HttpUrl> url = url(service, path, query);
+        if (url.isEmpty()) {
+            return notConfigured(service);
+        }
+        return execute(service, new Request.Builder().url(url.get()).get());
+    }
+
+    /** POST a JSON body and parse the answer; non-2xx answers come back as failures with the service's reason. */
+    public FeedResult<JsonNode> post(UpstreamService service, String path, String jsonBody) {
+        Optional<HttpUrl> url = url(service, path, b -> { });
+        if (url.isEmpty()) {
+            return notConfigured(service);
+        }
+        return execute(service, new Request.Builder().url(url.get()).post(RequestBody.create(jsonBody, JSON)));
+    }
+
+    private FeedResult<JsonNode> execute(UpstreamService service, Request.Builder request) {
+        endpoints.get(service).token().ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        request.header("Accept", "application/json");
+        long start = System.nanoTime();
+        try (Response response = client.newCall(request.build()).execute()) {
+            return classify(response, start);
+        } catch (InterruptedIOException e) {
+            return failed(FeedFailure.of(FeedFailure.Kind.TIMEOUT, "no answer in time (" + e.getMessage() + ")"), start);
+        } catch (ConnectException e) {
+            return failed(FeedFailure.of(FeedFailure.Kind.CONNECTION, "connection refused: " + e.getMessage()), start);
+        } catch (UnknownHostException e) {
+            return failed(FeedFailure.of(FeedFailure.Kind.CONNECTION, "unknown host: " + e.getMessage()), start);
+        } catch (IOException e) {
+            return failed(FeedFailure.of(FeedFailure.Kind.CONNECTION, "connection failed: " + e.getMessage()), start);
+        }
+    }
+
+    private FeedResult<JsonNode> classify(Response response, long start) {
+        int code = response.code();
+        Optional<Duration> retryAfter = retryAfter(response.header("Retry-After"));
+        BodyRead body = readBounded(response.body());
+        if (code >= 200 && code < 300) {
+            if (body.failure != null) {
+                return failed(body.failure, start);
+            }
+            if (body.text.isBlank()) {
+                return failed(FeedFailure.of(FeedFailure.Kind.MALFORMED, "empty body"), start);
+            }
+            try {
+                JsonNode json = mapper.readTree(body.text);
+                if (json == null || !json.isObject()) {
+                    return failed(FeedFailure.of(FeedFailure.Kind.MALFORMED, "body is not a JSON object"), start);
+                }
+                return new FeedResult.Ok<>(json, Duration.ofNanos(System.nanoTime() - start));
+            } catch (JsonProcessingException e) {
+                return failed(FeedFailure.of(FeedFailure.Kind.MALFORMED, "not JSON: " + e.getOriginalMessage()), start);
+            }
+        }
+        String reason = errorReason(body);
+        FeedFailure.Kind kind = switch (code) {
+            case 401, 403 -> FeedFailure.Kind.AUTHENTICATION;
+            case 404 -> FeedFailure.Kind.NOT_FOUND;
+            case 503 -> FeedFailure.Kind.UNAVAILABLE;
+            default -> code >= 500 ? FeedFailure.Kind.SERVER_ERROR : FeedFailure.Kind.CLIENT_ERROR;
+        };
+        String words = switch (kind) {
+            case AUTHENTICATION -> "authentication refused (check the service token)";
+            case NOT_FOUND -> "unknown symbol or path";
+            case UNAVAILABLE -> "warming up or overloaded";
+            case SERVER_ERROR -> "service failure";
+            default -> "request refused";
+        };
+        return failed(new FeedFailure(kind, words + (reason.isEmpty() ? "" : ": " + reason), code, retryAfter), start);
+    }
+
+    private String errorReason(BodyRead body) {
+        if (body.failure != null || body.text.isBlank()) {
+            return "";
+        }
+        try {
+            return ContractParser.errorMessage(mapper.readTree(body.text));
+        } catch (JsonProcessingException e) {
+            return "";
+        }
+    }
+
+    private record BodyRead(String text, FeedFailure failure) {
+    }
+
+    /** Reads at most MAX_BODY_BYTES; a longer body is a TOO_LARGE failure, a cut-off one a CONNECTION failure. */
+    private static BodyRead readBounded(ResponseBody body) {
+        if (body == null) {
+            return new BodyRead("", null);
+        }
+        long declared = body.contentLength();
+        if (declared > MAX_BODY_BYTES) {
+            return new BodyRead("", FeedFailure.of(FeedFailure.Kind.TOO_LARGE,
+                    "body of " + declared + " bytes is over the " + MAX_BODY_BYTES + "-byte limit"));
+        }
+        try {
+            BufferedSource source = body.source();
+            if (source.request(MAX_BODY_BYTES + 1)) {
+                return new BodyRead("", FeedFailure.of(FeedFailure.Kind.TOO_LARGE, "body is over the " + MAX_BODY_BYTES + "-byte limit"));
+            }
+            return new BodyRead(source.getBuffer().readString(StandardCharsets.UTF_8), null);
+        } catch (IOException e) {
+            return new BodyRead("", FeedFailure.of(FeedFailure.Kind.CONNECTION, "body cut off while reading: " + e.getMessage()));
+        }
+    }
+
+    static Optional<Duration> retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            long seconds = Long.parseLong(header.trim());
+            return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(java.time.Instant.now(), at.toInstant());
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static <T> FeedResult<T> failed(FeedFailure failure, long start) {
+        return new FeedResult.Failed<>(failure, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static <T> FeedResult<T> notConfigured(UpstreamService service) {
+        return new FeedResult.Failed<>(FeedFailure.of(FeedFailure.Kind.NOT_CONFIGURED,
+                "no base URL configured for " + service.displayName()), Duration.ZERO);
+    }
+
+    @Override
+    public void close() {
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,61 @@
+package io.kellydesk.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kellydesk.core.Bar;
+import io.kellydesk.core.Correlations;
+import io.kellydesk.core.Direction;
+import io.kellydesk.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DemoMarketTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T14:30:00Z"));
+    private final DemoMarket market = DemoMarket.cmeEight(clock);
+
+    @Test
+    void theModelsAreHonestAboutHowOftenTheyAreRight() {
+        // Over 4,000 epochs of NQ: the LSTM's mean confidence and its hit rate must agree within 2 points.
+        double confidenceSum = 0;
+        int right = 0;
+        int n = 4_000;
+        for (int i = 0; i < n; i++) {
+            clock.advance(DemoMarket.EPOCH);
+            DemoMarket.ModelView view = market.lstm("NQZ26-CME");
+            long epoch = Math.floorDiv(clock.instant().getEpochSecond(), DemoMarket.EPOCH.toSeconds()); // 30 s epochs
+            double before = market.priceAt(market.instrument("NQZ26-CME"), Instant.ofEpochSecond(epoch * 30));
+            double after = market.priceAt(market.instrument("NQZ26-CME"), Instant.ofEpochSecond(epoch * 30 + 29));
+            boolean rose = after > before;
+            confidenceSum += view.confidence();
+            right += (view.direction() == Direction.LONG) == rose ? 1 : 0;
+        }
+        double meanConfidence = confidenceSum / n;
+        double hitRate = (double) right / n;
+        assertThat(Math.abs(meanConfidence - hitRate)).as("mean confidence %.3f vs hit rate %.3f", meanConfidence, hitRate).isLessThan(0.02);
+        assertThat(hitRate).isGreaterThan(0.55);
+    }
+
+    @Test
+    void equityIndexFuturesMoveTogetherAndTheOthersDoNot() {
+        List<Bar> nq = bars("NQZ26-CME");
+        List<Bar> es = bars("ESZ26-CME");
+        List<Bar> gc = bars("GCZ26-COMEX");
+        assertThat(Correlations.ofReturns(nq, es, 60).getAsDouble()).isGreaterThan(0.8);
+        assertThat(Math.abs(Correlations.ofReturns(nq, gc, 60).getAsDouble())).isLessThan(0.5);
+    }
+
+    @Test
+    void sixtyDaysOfHistoryAndADrawdownControl() {
+        assertThat(market.trades("NQZ26-CME", clock.instant().minus(Duration.ofDays(61)))).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.exitTime()).isBefore(clock.instant()));
+        market.forceDrawdown(0.35);
+        assertThat(1 - market.equity() / market.peakEquity()).isCloseTo(0.35, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    private List<Bar> bars(String symbol) {
+        return market.dailyBars(symbol, 61).stream().map(b -> new Bar(b.time(), b.open(), b.high(), b.low(), b.close(), b.volume())).toList();
+    }
+}

@@ -1,0 +1,181 @@
+package io.kellydesk.feeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kellydesk.core.Account;
+import io.kellydesk.core.Bar;
+import io.kellydesk.core.ClosedTrade;
+import io.kellydesk.core.ModelId;
+import io.kellydesk.core.Position;
+import io.kellydesk.core.Prediction;
+import io.kellydesk.core.Quote;
+import io.kellydesk.core.ServiceHealth;
+import io.kellydesk.core.ServiceState;
+import io.kellydesk.core.ServicesSettings;
+import io.kellydesk.core.UpstreamService;
+import io.kellydesk.testing.Eventually;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The poller against four real loopback servers: independence, back-off, Retry-After, 401, circuit breaker. */
+class FeedPollerTest {
+
+    private static final String SYMBOL = "NQZ26-CME";
+    private final Map<UpstreamService, MockWebServer> servers = new EnumMap<>(UpstreamService.class);
+    private final Map<UpstreamService, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final Map<UpstreamService, Function<RecordedRequest, MockResponse>> behaviour = new ConcurrentHashMap<>();
+    private final List<ServiceHealth> healthEvents = new CopyOnWriteArrayList<>();
+    private FeedPoller poller;
+    private UpstreamHttp http;
+
+    @BeforeEach
+    void startServers() throws IOException {
+        for (UpstreamService service : UpstreamService.values()) {
+            MockWebServer server = new MockWebServer();
+            requests.put(service, new AtomicInteger());
+            behaviour.put(service, this::healthy);
+            server.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    requests.get(service).incrementAndGet();
+                    return behaviour.get(service).apply(request);
+                }
+            });
+            server.start();
+            servers.put(service, server);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        if (poller != null) {
+            poller.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+        servers.values().forEach(MockWebServer::close);
+    }
+
+    private MockResponse json(String body) {
+        return new MockResponse.Builder().body(body).build();
+    }
+
+    private MockResponse healthy(RecordedRequest request) {
+        String path = request.getUrl().encodedPath();
+        String now = Instant.now().toString();
+        return switch (path) {
+            case "/health" -> json("{\"status\": \"ok\"}");
+            case "/predict" -> json("{\"symbol\": \"" + SYMBOL + "\", \"direction\": \"long\", \"confidence\": 0.7, \"timestamp\": \"" + now + "\"}");
+            case "/quote" -> json("{\"symbol\": \"" + SYMBOL + "\", \"last\": 1, \"point_value\": 20, \"atr\": 80, \"timestamp\": \"" + now + "\"}");
+            case "/symbols" -> json("{\"symbols\": [\"" + SYMBOL + "\"]}");
+            case "/bars" -> json("{\"symbol\": \"" + SYMBOL + "\", \"interval\": \"1d\", \"bars\": []}");
+            case "/account" -> json("{\"equity\": 1e5, \"peak_equity\": 1e5, \"timestamp\": \"" + now + "\"}");
+            case "/positions" -> json("{\"positions\": []}");
+            case "/trades" -> json("{\"trades\": []}");
+            default -> new MockResponse.Builder().code(404).body("{\"error\": \"no such path\"}").build();
+        };
+    }
+
+    private void startPoller(Duration interval, int failuresToOpen, Duration maxBackoff) {
+        Map<UpstreamService, ServicesSettings.Endpoint> endpoints = new EnumMap<>(UpstreamService.class);
+        servers.forEach((service, server) -> endpoints.put(service, new ServicesSettings.Endpoint(server.url("/").toString(), Optional.empty())));
+        ServicesSettings settings = ServicesSettings.defaults().withEndpoints(endpoints)
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(4))
+                .withPollIntervals(interval, interval, interval, interval, interval)
+                .withResilience(failuresToOpen, Duration.ofSeconds(30), maxBackoff);
+        http = new UpstreamHttp(settings);
+        poller = new FeedPoller(new UpstreamClient(http), settings, new RecordingListener(), Clock.systemUTC(), () -> 0.5,
+                Duration.ofDays(30), 61);
+        poller.start();
+        poller.track(List.of(SYMBOL));
+    }
+
+    private int count(UpstreamService service) {
+        return requests.get(service).get();
+    }
+
+    @Test
+    void aSlowServiceNeverDelaysTheOthers() {
+        behaviour.put(UpstreamService.LSTM, request -> new MockResponse.Builder()
+                .body("{\"status\": \"ok\"}").headersDelay(2, TimeUnit.SECONDS).build());
+        startPoller(Duration.ofMillis(20), 5, Duration.ofSeconds(1));
+        Eventually.await(Duration.ofSeconds(3), "20 market-data answers", () -> count(UpstreamService.MARKET_DATA) >= 20);
+        // The LSTM's first answers (predict and health) are still on their way: 2 requests, no more.
+        assertThat(count(UpstreamService.LSTM)).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void unauthorizedIsReportedAndNotRetriedInATightLoop() {
+        behaviour.put(UpstreamService.ENSEMBLE, request -> new MockResponse.Builder().code(401).body("{\"error\": \"bad token\"}").build());
+        startPoller(Duration.ofMillis(20), 50, Duration.ofSeconds(10));
+        Eventually.await(Duration.ofSeconds(3), "ensemble reported as auth failed",
+                () -> healthEvents.stream().anyMatch(h -> h.service() == UpstreamService.ENSEMBLE && h.state() == ServiceState.AUTH_FAILED));
+        int afterFirst = count(UpstreamService.ENSEMBLE);
+        Eventually.await(Duration.ofSeconds(3), "40 more quote polls", () -> count(UpstreamService.MARKET_DATA) >= 40);
+        // predict and health each asked once; the 10 s back-off holds them while quotes went on every 20 ms
+        assertThat(afterFirst).isLessThanOrEqualTo(2);
+        assertThat(count(UpstreamService.ENSEMBLE)).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void retryAfterIsHonoured() {
+        behaviour.put(UpstreamService.LSTM, request -> new MockResponse.Builder().code(503).setHeader("Retry-After", "5")
+                .body("{\"error\": \"warming up\"}").build());
+        startPoller(Duration.ofMillis(20), 50, Duration.ofSeconds(30));
+        Eventually.await(Duration.ofSeconds(3), "first LSTM answers", () -> count(UpstreamService.LSTM) >= 2);
+        int afterFirst = count(UpstreamService.LSTM);
+        Eventually.await(Duration.ofSeconds(3), "40 quote polls", () -> count(UpstreamService.MARKET_DATA) >= 40);
+        assertThat(count(UpstreamService.LSTM)).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void theCircuitOpensAfterRepeatedFailuresAndRequestsStop() {
+        behaviour.put(UpstreamService.TRADING_ENGINE, request -> new MockResponse.Builder().code(500).body("{\"error\": \"db down\"}").build());
+        startPoller(Duration.ofMillis(20), 3, Duration.ofMillis(40));
+        Eventually.await(Duration.ofSeconds(3), "trading engine shown down with an open circuit",
+                () -> poller.health(UpstreamService.TRADING_ENGINE).circuit() == ServiceHealth.CircuitState.OPEN);
+        // requests admitted just before it opened may still land: let 10 quote polls pass, then count
+        int quotesAtOpen = count(UpstreamService.MARKET_DATA);
+        Eventually.await(Duration.ofSeconds(3), "10 quote polls", () -> count(UpstreamService.MARKET_DATA) >= quotesAtOpen + 10);
+        int settled = count(UpstreamService.TRADING_ENGINE);
+        assertThat(settled).as("4 trading-engine jobs (account, positions, health, trades) at most").isLessThanOrEqualTo(3 + 4);
+        Eventually.await(Duration.ofSeconds(3), "40 more quote polls", () -> count(UpstreamService.MARKET_DATA) >= quotesAtOpen + 50);
+        assertThat(count(UpstreamService.TRADING_ENGINE)).as("no requests while open").isEqualTo(settled);
+        ServiceHealth health = poller.health(UpstreamService.TRADING_ENGINE);
+        assertThat(health.state()).isEqualTo(ServiceState.DOWN);
+        assertThat(health.lastError()).hasValueSatisfying(e -> assertThat(e).contains("db down"));
+        assertThat(healthEvents).anyMatch(h -> h.service() == UpstreamService.TRADING_ENGINE && h.state() == ServiceState.DOWN);
+    }
+
+    private final class RecordingListener implements FeedListener {
+        @Override public void onSymbols(List<String> symbols) { }
+        @Override public void onPrediction(ModelId model, String symbol, FeedResult<Prediction> result) { }
+        @Override public void onQuote(String symbol, FeedResult<Quote> result) { }
+        @Override public void onAccount(FeedResult<Account> result) { }
+        @Override public void onPositions(FeedResult<List<Position>> result) { }
+        @Override public void onTrades(String symbol, FeedResult<List<ClosedTrade>> result) { }
+        @Override public void onBars(String symbol, FeedResult<List<Bar>> result) { }
+        @Override public void onHealth(ServiceHealth health) {
+            healthEvents.add(health);
+        }
+    }
+}
