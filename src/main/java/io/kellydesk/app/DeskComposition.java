@@ -13,7 +13,13 @@ import io.kellydesk.desk.FxCoalescer;
 import io.kellydesk.desk.MainWindowPresenter;
 import io.kellydesk.desk.MainWindowView;
 import io.kellydesk.desk.MainWindowViewModel;
+import io.kellydesk.core.IsotonicCalibrator;
+import io.kellydesk.core.Recommendation;
 import io.kellydesk.engine.DecisionSink;
+import io.kellydesk.engine.DeskEvent;
+import io.kellydesk.store.DecisionLog;
+import io.kellydesk.store.DecisionLogException;
+import io.kellydesk.store.StorageAlarm;
 import io.kellydesk.engine.DeskEngine;
 import io.kellydesk.engine.EventBus;
 import io.kellydesk.feeds.FeedPoller;
@@ -72,6 +78,9 @@ public final class DeskComposition implements AutoCloseable {
     private final DeskEngine engine;
     private final MainWindowPresenter presenter;
     private final ServicesSettings servicesSettings;
+    private final Queue<String> pendingNotices = new ConcurrentLinkedQueue<>();
+    private final Optional<DecisionLog> decisionLog;
+    private volatile int calibratedOn = -1;
     private DemoServices demo;
     private UpstreamHttp http;
     private FeedPoller poller;
@@ -99,7 +108,11 @@ public final class DeskComposition implements AutoCloseable {
         this.computeExecutor = new PooledTaskExecutor("kd-compute", 2);
         this.fxUpdates = new FxCoalescer(fxThread);
         this.mainViewModel = new MainWindowViewModel(SERVICE_NAMES);
+        this.decisionLog = openDecisionLog();
         this.engine = new DeskEngine(startingContext(), computeExecutor, bus, decisionSink(), clock);
+        decisionLog.filter(log -> !log.isReadOnly()).ifPresent(log -> bus.subscribe(DeskEvent.ServiceHealthChanged.class,
+                e -> log.recordServiceEvent(clock.instant(), e.health().service().displayName(), e.health().state().name(),
+                        e.health().lastError().orElse(e.health().detail()))));
         this.presenter = new MainWindowPresenter(mainViewModel, bus, fxUpdates);
         LOG.info("Kelly Desk {} starting: settings {}, data {}, demo {}",
                 buildInfo.version(), options.settingsFile(), options.dataDir(), options.demo());
@@ -116,8 +129,71 @@ public final class DeskComposition implements AutoCloseable {
         return new SizingContext(placeholder, blocked, "unusable", null);
     }
 
+    /** Opens the decision log; a log that cannot be opened leaves the desk running, loudly, without one. */
+    private Optional<DecisionLog> openDecisionLog() {
+        try {
+            DecisionLog log = DecisionLog.open(options.dataDir(), clock, new BannerAlarm());
+            log.startupNotice().ifPresent(pendingNotices::add);
+            return Optional.of(log);
+        } catch (DecisionLogException e) {
+            LOG.error("Decision log unavailable", e);
+            pendingNotices.add(e.getMessage() + " Decisions are NOT being logged.");
+            return Optional.empty();
+        }
+    }
+
     private DecisionSink decisionSink() {
-        return recommendation -> { };
+        if (decisionLog.isEmpty() || decisionLog.get().isReadOnly()) {
+            return recommendation -> { };
+        }
+        DecisionLog log = decisionLog.get();
+        return new DecisionSink() {
+            @Override
+            public void record(Recommendation recommendation) {
+                log.append(recommendation);
+            }
+
+            @Override
+            public void heartbeat(String symbol, String inputsHash, java.time.Instant at) {
+                log.heartbeat(symbol, inputsHash, at);
+            }
+
+            @Override
+            public void tradesClosed(List<io.kellydesk.core.ClosedTrade> trades) {
+                log.resolveOutcomes(trades);
+            }
+        };
+    }
+
+    /** Storage trouble goes to the banner (coalesced), and its end too. */
+    private final class BannerAlarm implements StorageAlarm {
+        @Override
+        public void raised(String message) {
+            LOG.error("Decision log: {}", message);
+            fxUpdates.post("storage-alarm", () -> mainViewModel.reportError(message));
+        }
+
+        @Override
+        public void cleared(String message) {
+            LOG.info("Decision log: {}", message);
+            fxUpdates.post("storage-alarm", () -> mainViewModel.statusTextProperty().set(message));
+        }
+    }
+
+    /** Refits the pooled calibration from the resolved outcomes (background; only when their number changed). */
+    private void refreshCalibration() {
+        decisionLog.ifPresent(log -> {
+            try {
+                List<IsotonicCalibrator.Outcome> outcomes = log.queries().outcomePairs();
+                if (outcomes.size() != calibratedOn) {
+                    calibratedOn = outcomes.size();
+                    engine.updateCalibration(IsotonicCalibrator.fit(outcomes));
+                    LOG.info("Calibration refitted on {} resolved outcomes", outcomes.size());
+                }
+            } catch (DecisionLogException e) {
+                LOG.warn("Could not read outcomes for calibration: {}", e.getMessage());
+            }
+        });
     }
 
     private static void createFolders(AppOptions options) {
@@ -148,6 +224,8 @@ public final class DeskComposition implements AutoCloseable {
         }
         stage.setScene(scene);
         settingsStartup.problem().ifPresent(mainViewModel::reportError);
+        pendingNotices.forEach(mainViewModel::reportError);
+        pendingNotices.clear();
         presenter.activate();
         startServices();
         stage.show();
@@ -189,6 +267,7 @@ public final class DeskComposition implements AutoCloseable {
         poller.start();
         ticker = Executors.newSingleThreadScheduledExecutor(PooledTaskExecutor.namedDaemons("kd-engine-tick"));
         ticker.scheduleAtFixedRate(engine::tick, 1, 1, TimeUnit.SECONDS);
+        ticker.scheduleWithFixedDelay(this::refreshCalibration, 5, 60, TimeUnit.SECONDS);
     }
 
     /**
@@ -222,6 +301,10 @@ public final class DeskComposition implements AutoCloseable {
         return bus;
     }
 
+    public Optional<DecisionLog> decisionLog() {
+        return decisionLog;
+    }
+
     public Optional<DemoServices> demo() {
         return Optional.ofNullable(demo);
     }
@@ -239,6 +322,7 @@ public final class DeskComposition implements AutoCloseable {
             http.close();
         }
         engine.close();
+        decisionLog.ifPresent(DecisionLog::close);
         if (demo != null) {
             demo.close();
         }

@@ -119,11 +119,13 @@ public final class DemoMarket {
         return new SplittableRandom(seed * 31 + symbol.hashCode() * 1_000_003L + epoch * 7_919L + stream);
     }
 
-    /** The chance the symbol rises over the epoch: 0.25 … 0.75. */
+    /** The chance the symbol rises over the epoch: 0.32 … 0.68, a realistic edge for market models. */
     double chanceUp(String symbol, long epoch) {
         double z = gaussian(random(symbol, epoch, 1));
-        return 0.5 + 0.25 * Math.tanh(0.9 * z);
+        return 0.5 + EDGE * Math.tanh(0.9 * z);
     }
+
+    private static final double EDGE = 0.18;
 
     private boolean rises(String symbol, long epoch) {
         return random(symbol, epoch, 2).nextDouble() < chanceUp(symbol, epoch);
@@ -223,7 +225,7 @@ public final class DemoMarket {
         for (int day = 0; day < HISTORY_DAYS; day++) {
             int perDay = r.nextInt(3);
             for (int k = 0; k < perDay; k++) {
-                double pUp = 0.5 + 0.25 * Math.tanh(0.9 * gaussian(r));
+                double pUp = 0.5 + EDGE * Math.tanh(0.9 * gaussian(r));
                 double p = Math.max(pUp, 1 - pUp);
                 if (p < 0.6) {
                     continue; // the desk would not have proposed it
@@ -250,17 +252,78 @@ public final class DemoMarket {
         return Collections.unmodifiableList(trades);
     }
 
+    /**
+     * The closed trades of the symbol since {@code since}: the history, then the demo desk's own trading since
+     * start: in every finished epoch whose LSTM view was at least 60 % sure, one contract entered 5 s into the
+     * epoch in the called direction and closed at its end, won exactly when the price went that way. So the
+     * desk's recommendations get real outcomes to calibrate against.
+     */
     public List<DemoTrade> trades(String symbol, Instant since) {
-        return tradesBySymbol.getOrDefault(symbol, List.of()).stream().filter(t -> !t.exitTime().isBefore(since)).toList();
+        List<DemoTrade> all = new ArrayList<>(tradesBySymbol.getOrDefault(symbol, List.of()));
+        DemoInstrument instrument = bySymbol.get(symbol);
+        if (instrument != null) {
+            long first = epochOf(origin) + 1;
+            long lastFinished = epochOf(clock.instant()) - 1;
+            for (long e = Math.max(first, lastFinished - 2_880); e <= lastFinished; e++) {
+                liveTrade(instrument, e).ifPresent(all::add);
+            }
+        }
+        return all.stream().filter(t -> !t.exitTime().isBefore(since)).toList();
     }
 
+    private final Map<String, java.util.Optional<DemoTrade>> liveTrades = new java.util.concurrent.ConcurrentHashMap<>();
+    private long equityThroughEpoch = Long.MIN_VALUE;
+    private double liveEquity;
+    private double livePeak;
+
+    private java.util.Optional<DemoTrade> liveTrade(DemoInstrument instrument, long e) {
+        return liveTrades.computeIfAbsent(instrument.symbol() + '|' + e, key -> computeLiveTrade(instrument, e));
+    }
+
+    /** Brings the account up to the last finished epoch: every live trade's pnl, in exit order, and the peak. */
+    private void settleLiveTrades() {
+        long lastFinished = epochOf(clock.instant()) - 1;
+        if (equityThroughEpoch == Long.MIN_VALUE) {
+            equityThroughEpoch = epochOf(origin);
+            liveEquity = START_EQUITY + historicalPnl;
+            livePeak = historicalPeak;
+        }
+        for (long e = Math.max(equityThroughEpoch + 1, lastFinished - 2_880); e <= lastFinished; e++) {
+            for (DemoInstrument instrument : instruments) {
+                final long epochIndex = e;
+                liveTrade(instrument, epochIndex).ifPresent(t -> liveEquity += t.pnlCurrency());
+            }
+            livePeak = Math.max(livePeak, liveEquity);
+        }
+        equityThroughEpoch = Math.max(equityThroughEpoch, lastFinished);
+    }
+
+    private java.util.Optional<DemoTrade> computeLiveTrade(DemoInstrument instrument, long e) {
+        double p = chanceUp(instrument.symbol(), e);
+        double confidence = clamp(Math.max(p, 1 - p) + 0.03 * gaussian(random(instrument.symbol(), e, 3)), 0.5, 0.99);
+        if (confidence < 0.6 || p == 0.5) {
+            return java.util.Optional.empty();
+        }
+        Direction side = p > 0.5 ? Direction.LONG : Direction.SHORT;
+        Instant entry = epochStart(e).plusSeconds(5);
+        Instant exit = epochStart(e + 1).minusMillis(1);
+        double entryPrice = round(priceAt(instrument, entry), instrument);
+        double exitPrice = round(priceAt(instrument, exit), instrument);
+        double points = side == Direction.LONG ? exitPrice - entryPrice : entryPrice - exitPrice;
+        double pnl = Math.round((points * instrument.pointValueCurrency() - COST_PER_CONTRACT) * 100) / 100.0;
+        return java.util.Optional.of(new DemoTrade("L-" + instrument.symbol() + "-" + e, instrument.symbol(), side, 1, entry, exit,
+                entryPrice, exitPrice, pnl));
+    }
+
+    /** History plus the demo desk's live trades; or the forced drawdown below the peak when one is set. */
     public synchronized double equity() {
-        double equity = START_EQUITY + historicalPnl;
-        return drawdownOverride >= 0 ? historicalPeak * (1 - drawdownOverride) : equity;
+        settleLiveTrades();
+        return drawdownOverride >= 0 ? livePeak * (1 - drawdownOverride) : liveEquity;
     }
 
     public synchronized double peakEquity() {
-        return Math.max(historicalPeak, equity());
+        settleLiveTrades();
+        return livePeak;
     }
 
     /** Demo control: puts the account at {@code fraction} below its peak (for trying the emergency cut). */

@@ -157,6 +157,7 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
             }
             book.trades = ok.value();
             book.payoff = payoffOf(book, context.settings());
+            sink.tradesClosed(ok.value());
             markDirtyWithHolders(symbol);
         }
     }

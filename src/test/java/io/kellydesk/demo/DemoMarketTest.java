@@ -48,6 +48,27 @@ class DemoMarketTest {
     }
 
     @Test
+    void theDemoDeskKeepsTradingSoRecommendationsGetOutcomes() {
+        List<DemoMarket.DemoTrade> before = market.trades("NQZ26-CME", clock.instant());
+        clock.advance(Duration.ofMinutes(30)); // 60 epochs
+        List<DemoMarket.DemoTrade> live = market.trades("NQZ26-CME", clock.instant().minus(Duration.ofMinutes(30)));
+        assertThat(before).isEmpty();
+        double equityBefore = DemoMarket.cmeEight(new MutableClock(Instant.parse("2026-11-23T14:30:00Z"))).equity();
+        double livePnl = 0;
+        for (String symbol : market.symbols()) {
+            livePnl += market.trades(symbol, clock.instant().minus(Duration.ofMinutes(30))).stream().mapToDouble(DemoMarket.DemoTrade::pnlCurrency).sum();
+        }
+        assertThat(market.equity()).as("equity moves with the live trades").isCloseTo(equityBefore + livePnl, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(market.peakEquity()).isGreaterThanOrEqualTo(market.equity());
+        // about half the epochs are confident enough; each trade lies inside its epoch and has a sign that matches the move
+        assertThat(live).hasSizeBetween(10, 50).allSatisfy(t -> {
+            assertThat(Duration.between(t.entryTime(), t.exitTime())).isLessThan(DemoMarket.EPOCH);
+            double move = t.side() == Direction.LONG ? t.exitPrice() - t.entryPrice() : t.entryPrice() - t.exitPrice();
+            assertThat(t.pnlCurrency()).isCloseTo(move * 20 - 4, org.assertj.core.api.Assertions.within(0.01));
+        });
+    }
+
+    @Test
     void sixtyDaysOfHistoryAndADrawdownControl() {
         assertThat(market.trades("NQZ26-CME", clock.instant().minus(Duration.ofDays(61)))).isNotEmpty()
                 .allSatisfy(t -> assertThat(t.exitTime()).isBefore(clock.instant()));
