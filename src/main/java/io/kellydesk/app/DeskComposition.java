@@ -224,6 +224,11 @@ public final class DeskComposition implements AutoCloseable {
         }
         stage.setScene(scene);
         settingsStartup.problem().ifPresent(mainViewModel::reportError);
+        decisionLog.ifPresent(log -> {
+            mainViewModel.decisionsTitleProperty().set(log.isReadOnly() ? "Decision log open read-only" : "Decision log is being written");
+            mainViewModel.decisionsTextProperty().set("Every recommendation, hand-off and settings change goes to " + log.file()
+                    + ". This list view is not built yet; the file can be read with the sqlite3 shell.");
+        });
         pendingNotices.forEach(mainViewModel::reportError);
         pendingNotices.clear();
         presenter.activate();

@@ -19,6 +19,7 @@ public final class MainWindowPresenter {
     private final EventBus bus;
     private final FxCoalescer fx;
     private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
+    private final java.util.Map<String, Boolean> latestTradable = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MainWindowPresenter(MainWindowViewModel viewModel, EventBus bus, FxCoalescer fx) {
         this.viewModel = viewModel;
@@ -30,6 +31,10 @@ public final class MainWindowPresenter {
         subscriptions.add(bus.subscribe(DeskEvent.AccountChanged.class, e -> fx.post("account", () -> showAccount(e.account()))));
         subscriptions.add(bus.subscribe(DeskEvent.ServiceHealthChanged.class,
                 e -> fx.post("health-" + e.health().service(), () -> showHealth(e.health()))));
+        subscriptions.add(bus.subscribe(DeskEvent.RecommendationChanged.class, e -> {
+            latestTradable.put(e.snapshot().symbol(), e.snapshot().recommendation().isTrade());
+            fx.post("sized-count", this::showSizedCount);
+        }));
         subscriptions.add(bus.subscribe(DeskEvent.EmergencyChanged.class,
                 e -> fx.post("emergency", () -> viewModel.emergencyProperty().set(e.emergency()))));
     }
@@ -37,6 +42,15 @@ public final class MainWindowPresenter {
     public void deactivate() {
         subscriptions.forEach(EventBus.Subscription::close);
         subscriptions.clear();
+    }
+
+    /** Until tiles show them one by one: how many symbols are sized and how many are tradable, never more. */
+    private void showSizedCount() {
+        long tradable = latestTradable.values().stream().filter(Boolean::booleanValue).count();
+        // Per-symbol tiles are not built yet: say what is true rather than "no recommendations".
+        viewModel.tilesTitleProperty().set("Recommendations are being computed");
+        viewModel.tilesWaitingTextProperty().set(latestTradable.size() + " symbols sized, " + tradable
+                + " tradable now; every decision is in the decision log.");
     }
 
     private void showAccount(Account account) {

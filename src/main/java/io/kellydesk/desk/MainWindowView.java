@@ -49,6 +49,9 @@ public final class MainWindowView {
     @FXML private FlowPane tilePane;
     @FXML private VBox tilesEmptyState;
     @FXML private Label tilesEmptyDetail;
+    @FXML private Label tilesEmptyTitle;
+    @FXML private Label decisionsEmptyTitle;
+    @FXML private Label decisionsEmptyText;
     @FXML private StackPane detailPane;
     @FXML private javafx.scene.control.TabPane bottomTabs;
     @FXML private StackPane decisionsContent;
@@ -97,6 +100,9 @@ public final class MainWindowView {
 
         statusBar.textProperty().bind(viewModel.statusTextProperty());
         tilesEmptyDetail.textProperty().bind(viewModel.tilesWaitingTextProperty());
+        tilesEmptyTitle.textProperty().bind(viewModel.tilesTitleProperty());
+        decisionsEmptyTitle.textProperty().bind(viewModel.decisionsTitleProperty());
+        decisionsEmptyText.textProperty().bind(viewModel.decisionsTextProperty());
         tilesEmptyState.visibleProperty().bind(Bindings.isEmpty(tilePane.getChildren()));
 
         viewModel.services().forEach(service -> healthLights.getChildren().add(healthLight(service)));

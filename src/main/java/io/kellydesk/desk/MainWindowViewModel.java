@@ -26,6 +26,10 @@ public final class MainWindowViewModel {
     private final BooleanProperty emergency = new SimpleBooleanProperty(false);
     private final StringProperty statusText = new SimpleStringProperty("Starting…");
     private final StringProperty tilesWaitingText = new SimpleStringProperty("");
+    private final StringProperty tilesTitle = new SimpleStringProperty("No recommendations yet");
+    private final StringProperty decisionsTitle = new SimpleStringProperty("No decision log open");
+    private final StringProperty decisionsText = new SimpleStringProperty(
+            "Every recommendation, hand-off and settings change is written to the local decision log.");
     private final StringProperty errorText = new SimpleStringProperty("");
     private final BooleanProperty errorVisible = new SimpleBooleanProperty(false);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.DARK);
@@ -57,6 +61,9 @@ public final class MainWindowViewModel {
     public BooleanProperty emergencyProperty() { return emergency; }
     public StringProperty statusTextProperty() { return statusText; }
     public StringProperty tilesWaitingTextProperty() { return tilesWaitingText; }
+    public StringProperty tilesTitleProperty() { return tilesTitle; }
+    public StringProperty decisionsTitleProperty() { return decisionsTitle; }
+    public StringProperty decisionsTextProperty() { return decisionsText; }
     public StringProperty errorTextProperty() { return errorText; }
     public BooleanProperty errorVisibleProperty() { return errorVisible; }
     public ObjectProperty<Theme> themeProperty() { return theme; }

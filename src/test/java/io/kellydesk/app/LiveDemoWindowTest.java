@@ -1,0 +1,64 @@
+package io.kellydesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kellydesk.core.ServiceState;
+import io.kellydesk.testing.Eventually;
+import io.kellydesk.testing.Screenshots;
+import java.nio.file.Path;
+import java.time.Duration;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window on the built-in demo services over loopback HTTP: header, lights and the decision log fill. */
+@ExtendWith(ApplicationExtension.class)
+class LiveDemoWindowTest {
+
+    @TempDir
+    static Path temp;
+
+    private DeskComposition composition;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        composition = new DeskComposition(new AppOptions(temp.resolve("settings.json"), temp.resolve("data"), AppOptions.DemoMode.AUTO),
+                BuildInfo.load(), Platform::runLater);
+        composition.showIn(stage);
+    }
+
+    @AfterEach
+    void close() {
+        composition.close();
+    }
+
+    @Test
+    void theDeskComesAliveOnTheDemoServices(FxRobot robot) throws Exception {
+        Eventually.await(Duration.ofSeconds(10), "account in the header, all lights ok, 8 symbols sized", () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return !robot.lookup("#equityLabel").queryAs(Label.class).getText().equals("—")
+                    && composition.mainViewModel().services().stream().allMatch(s -> s.stateProperty().get() == ServiceState.OK)
+                    && robot.lookup("#tilesEmptyDetail").queryAs(Label.class).getText().startsWith("8 symbols sized");
+        });
+        assertThat(robot.lookup("#equityLabel").queryAs(Label.class).getText()).endsWith(" USD");
+        assertThat(robot.lookup("#deskNameLabel").queryAs(Label.class).getText()).isEqualTo("DEMO-01");
+        assertThat(composition.decisionLog()).hasValueSatisfying(log -> {
+            try {
+                assertThat(log.queries().latestPerSymbol()).hasSize(8);
+            } catch (io.kellydesk.store.DecisionLogException e) {
+                throw new AssertionError(e);
+            }
+        });
+        Screenshots.save(stage.getScene(), "main-window-live-demo");
+    }
+}
