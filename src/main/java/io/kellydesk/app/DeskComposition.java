@@ -13,6 +13,7 @@ import io.kellydesk.desk.FxCoalescer;
 import io.kellydesk.desk.MainWindowPresenter;
 import io.kellydesk.desk.MainWindowView;
 import io.kellydesk.desk.MainWindowViewModel;
+import io.kellydesk.desk.RecommendationTilesPresenter;
 import io.kellydesk.core.IsotonicCalibrator;
 import io.kellydesk.core.Recommendation;
 import io.kellydesk.engine.DecisionSink;
@@ -85,6 +86,7 @@ public final class DeskComposition implements AutoCloseable {
     private UpstreamHttp http;
     private FeedPoller poller;
     private ScheduledExecutorService ticker;
+    private RecommendationTilesPresenter tilesPresenter;
     private Stage stage;
 
     /**
@@ -224,6 +226,8 @@ public final class DeskComposition implements AutoCloseable {
         }
         stage.setScene(scene);
         settingsStartup.problem().ifPresent(mainViewModel::reportError);
+        tilesPresenter = new RecommendationTilesPresenter(view.tilePane(), bus, fxUpdates, clock);
+        tilesPresenter.activate();
         decisionLog.ifPresent(log -> {
             mainViewModel.decisionsTitleProperty().set(log.isReadOnly() ? "Decision log open read-only" : "Decision log is being written");
             mainViewModel.decisionsTextProperty().set("Every recommendation, hand-off and settings change goes to " + log.file()
@@ -317,6 +321,9 @@ public final class DeskComposition implements AutoCloseable {
     @Override
     public void close() {
         presenter.deactivate();
+        if (tilesPresenter != null) {
+            Platform.runLater(tilesPresenter::deactivate);
+        }
         if (ticker != null) {
             ticker.shutdownNow();
         }

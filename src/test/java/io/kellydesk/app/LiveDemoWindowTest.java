@@ -59,6 +59,24 @@ class LiveDemoWindowTest {
                 throw new AssertionError(e);
             }
         });
+        Eventually.await(Duration.ofSeconds(5), "8 tiles", () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return robot.lookup("#tilePane").queryAs(javafx.scene.layout.FlowPane.class).getChildren().size() == 8;
+        });
+        assertThat(robot.lookup(".tile-symbol").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly("6EZ26-CME", "CLF27-NYMEX", "ESZ26-CME", "GCZ26-COMEX", "NQZ26-CME", "RTYZ26-CME", "YMZ26-CBOT", "ZNZ26-CBOT");
+        // Every tile says what it is in words, and a tile without a trade shows no size
+        for (var tile : robot.lookup(".rec-tile").queryAll()) {
+            String status = robot.from(tile).lookup(".tile-status").queryAs(Label.class).getText();
+            String contracts = robot.from(tile).lookup(".tile-contracts").queryAs(Label.class).getText();
+            assertThat(status).matches("(TRADE( · .+)?|NO TRADE · .+|STALE · .+|EMERGENCY · .+)");
+            if (status.startsWith("NO TRADE")) {
+                assertThat(contracts).isEqualTo("—");
+            } else if (status.startsWith("TRADE")) {
+                assertThat(Integer.parseInt(contracts)).isBetween(1, 5);
+            }
+        }
+        assertThat(robot.lookup("#tilesEmptyState").queryAs(javafx.scene.Node.class).isVisible()).isFalse();
         Screenshots.save(stage.getScene(), "main-window-live-demo");
     }
 }

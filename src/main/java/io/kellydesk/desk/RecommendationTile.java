@@ -1,0 +1,184 @@
+package io.kellydesk.desk;
+
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import io.kellydesk.core.Direction;
+import io.kellydesk.core.Recommendation;
+import io.kellydesk.engine.SymbolSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/**
+ * One symbol's recommendation as a TilesFX tile: direction with an arrow (not colour alone), contracts, win
+ * probability, Kelly fraction used and full, capital at risk, and the status in words. A number the method did
+ * not reach shows as "—". FX thread only.
+ */
+final class RecommendationTile {
+
+    static final double WIDTH = 300;
+    static final double HEIGHT = 212;
+
+    private final String symbol;
+    private final StackPane root = new StackPane();
+    private final Label direction = label("tile-direction");
+    private final Label contracts = label("tile-contracts");
+    private final Label contractsUnit = label("tile-contracts-unit");
+    private final Label probability = label("tile-figure");
+    private final Label fraction = label("tile-figure");
+    private final Label risk = label("tile-figure");
+    private final Label status = label("tile-status");
+    private final PauseTransition flash = new PauseTransition(javafx.util.Duration.millis(700));
+    private SymbolSnapshot shown;
+
+    RecommendationTile(String symbol) {
+        this.symbol = symbol;
+        status.setWrapText(true);
+        status.setMaxWidth(WIDTH - 30);
+        status.setMinHeight(34);
+        Label name = label("tile-symbol");
+        name.setText(symbol);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(8, name, spacer, direction);
+        HBox size = new HBox(6, contracts, contractsUnit);
+        size.getStyleClass().add("tile-size");
+        VBox body = new VBox(4, head, size, probability, fraction, risk, status);
+        body.getStyleClass().add("tile-body");
+        Tile tile = TileBuilder.create()
+                .skinType(Tile.SkinType.CUSTOM)
+                .prefSize(WIDTH, HEIGHT)
+                .backgroundColor(Color.TRANSPARENT)
+                .textVisible(false)
+                .roundedCorners(true)
+                .animated(false)
+                .graphic(body)
+                .build();
+        root.getChildren().add(tile);
+        root.getStyleClass().add("rec-tile");
+        root.setId("tile-" + symbol);
+        root.setPrefSize(WIDTH, HEIGHT);
+        root.setMaxSize(WIDTH, HEIGHT);
+        flash.setOnFinished(e -> root.getStyleClass().remove("changed"));
+    }
+
+    StackPane node() {
+        return root;
+    }
+
+    String symbol() {
+        return symbol;
+    }
+
+    void show(SymbolSnapshot snapshot, Instant now) {
+        Recommendation r = snapshot.recommendation();
+        boolean changed = shown != null && (shown.recommendation().contracts() != r.contracts()
+                || shown.recommendation().status() != r.status() || shown.recommendation().direction() != r.direction());
+        shown = snapshot;
+        direction.setText(switch (r.direction()) {
+            case LONG -> "▲ LONG";
+            case SHORT -> "▼ SHORT";
+            case NEUTRAL -> "● NO DIRECTION";
+        });
+        setStyle(direction, r.direction() == Direction.LONG ? "long" : r.direction() == Direction.SHORT ? "short" : "neutral",
+                "long", "short", "neutral");
+        if (r.isTrade()) {
+            contracts.setText(Integer.toString(r.contracts()));
+            contractsUnit.setText(r.contracts() == 1 ? "contract" : "contracts");
+        } else {
+            contracts.setText("—");
+            contractsUnit.setText("no trade");
+        }
+        probability.setText("win probability " + r.winProbability().stream().mapToObj(RecommendationTile::pct).findFirst().orElse("—")
+                + r.estimate().map(e -> e.calibrated() ? " (calibrated)" : "").orElse(""));
+        fraction.setText("Kelly used " + r.fractionUsed().stream().mapToObj(RecommendationTile::pct).findFirst().orElse("—")
+                + " · full " + r.fullKellyFraction().stream().mapToObj(RecommendationTile::pct).findFirst().orElse("—"));
+        risk.setText("capital at risk " + (r.isTrade() ? money(r.capitalAtRiskCurrency()) + currency(r) : "—"));
+        refreshStatus(now);
+        if (changed) {
+            root.getStyleClass().remove("changed");
+            root.getStyleClass().add("changed");
+            flash.playFromStart();
+        }
+    }
+
+    /** Status line and colour; ages move on with {@code now} even when nothing else changes. */
+    void refreshStatus(Instant now) {
+        if (shown == null) {
+            return;
+        }
+        Recommendation r = shown.recommendation();
+        List<String> stale = staleInputs(shown, now);
+        String text;
+        String style;
+        if (!stale.isEmpty() && !r.isTrade()) {
+            text = "STALE · " + String.join(", ", stale) + " · " + r.reason().words();
+            style = "stale";
+        } else if (!stale.isEmpty()) {
+            text = "STALE · " + String.join(", ", stale);
+            style = "stale";
+        } else if (r.emergency() && r.isTrade()) {
+            text = "EMERGENCY · drawdown " + r.drawdownFraction().stream().mapToObj(RecommendationTile::pct).findFirst().orElse("—")
+                    + " · size cut";
+            style = "emergency";
+        } else if (r.isTrade()) {
+            text = "TRADE" + (r.cappedAtMaxPosition() ? " · capped at max position" : "");
+            style = "trade";
+        } else {
+            text = "NO TRADE · " + r.reason().words();
+            style = "no-trade";
+        }
+        status.setText(text);
+        setStyle(root, style, "trade", "no-trade", "stale", "emergency");
+    }
+
+    private static List<String> staleInputs(SymbolSnapshot s, Instant now) {
+        List<String> stale = new ArrayList<>();
+        addIfStale(stale, "LSTM", s.lstm(), s.maxAge(), now);
+        addIfStale(stale, "ensemble", s.ensemble(), s.maxAge(), now);
+        addIfStale(stale, "quote", s.quote(), s.maxAge(), now);
+        return stale;
+    }
+
+    private static void addIfStale(List<String> stale, String name, SymbolSnapshot.InputStatus input, Duration maxAge, Instant now) {
+        java.util.Optional<Duration> age = input.ageAt(now);
+        if (age.isEmpty()) {
+            stale.add(name + " none");
+        } else if (age.get().compareTo(maxAge) > 0) {
+            stale.add(name + " " + age.get().toSeconds() + " s");
+        }
+    }
+
+    private static void setStyle(javafx.scene.Node node, String on, String... all) {
+        node.getStyleClass().removeAll(all);
+        node.getStyleClass().add(on);
+    }
+
+    private static Label label(String styleClass) {
+        Label label = new Label();
+        label.getStyleClass().add(styleClass);
+        return label;
+    }
+
+    static String pct(double fraction) {
+        return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+    }
+
+    private static String money(double amount) {
+        return String.format(Locale.ROOT, "%,.0f", amount);
+    }
+
+    private static String currency(Recommendation r) {
+        return r.inputs().account().map(a -> a.currency().isBlank() ? "" : " " + a.currency()).orElse("");
+    }
+}
