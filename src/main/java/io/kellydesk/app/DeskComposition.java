@@ -13,6 +13,9 @@ import io.kellydesk.desk.FxCoalescer;
 import io.kellydesk.desk.MainWindowPresenter;
 import io.kellydesk.desk.MainWindowView;
 import io.kellydesk.desk.MainWindowViewModel;
+import io.kellydesk.desk.DetailPresenter;
+import io.kellydesk.desk.DetailView;
+import io.kellydesk.desk.DetailViewModel;
 import io.kellydesk.desk.RecommendationTilesPresenter;
 import io.kellydesk.core.IsotonicCalibrator;
 import io.kellydesk.core.Recommendation;
@@ -87,6 +90,7 @@ public final class DeskComposition implements AutoCloseable {
     private FeedPoller poller;
     private ScheduledExecutorService ticker;
     private RecommendationTilesPresenter tilesPresenter;
+    private DetailPresenter detailPresenter;
     private Stage stage;
 
     /**
@@ -226,7 +230,11 @@ public final class DeskComposition implements AutoCloseable {
         }
         stage.setScene(scene);
         settingsStartup.problem().ifPresent(mainViewModel::reportError);
-        tilesPresenter = new RecommendationTilesPresenter(view.tilePane(), bus, fxUpdates, clock);
+        DetailView detailView = new DetailView(new DetailViewModel(() -> engine.context().settings()));
+        view.detailPane().getChildren().add(detailView.load());
+        detailPresenter = new DetailPresenter(detailView, bus, fxUpdates, clock);
+        detailPresenter.activate();
+        tilesPresenter = new RecommendationTilesPresenter(view.tilePane(), bus, fxUpdates, clock, detailPresenter::select);
         tilesPresenter.activate();
         decisionLog.ifPresent(log -> {
             mainViewModel.decisionsTitleProperty().set(log.isReadOnly() ? "Decision log open read-only" : "Decision log is being written");
@@ -323,6 +331,7 @@ public final class DeskComposition implements AutoCloseable {
         presenter.deactivate();
         if (tilesPresenter != null) {
             Platform.runLater(tilesPresenter::deactivate);
+            detailPresenter.deactivate();
         }
         if (ticker != null) {
             ticker.shutdownNow();

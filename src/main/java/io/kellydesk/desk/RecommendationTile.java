@@ -26,7 +26,7 @@ import javafx.scene.paint.Color;
  */
 final class RecommendationTile {
 
-    static final double WIDTH = 300;
+    static final double WIDTH = 284;
     static final double HEIGHT = 212;
 
     private final String symbol;

@@ -27,7 +27,13 @@ public final class RecommendationTilesPresenter {
     private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
     private final Timeline ages;
 
-    public RecommendationTilesPresenter(FlowPane pane, EventBus bus, FxCoalescer fx, Clock clock) {
+    private final java.util.function.Consumer<String> onSelect;
+    private String selected;
+
+    /** @param onSelect told the symbol of a tile the trader clicks (FX thread) */
+    public RecommendationTilesPresenter(FlowPane pane, EventBus bus, FxCoalescer fx, Clock clock,
+                                        java.util.function.Consumer<String> onSelect) {
+        this.onSelect = onSelect;
         this.pane = pane;
         this.bus = bus;
         this.fx = fx;
@@ -55,10 +61,24 @@ public final class RecommendationTilesPresenter {
         RecommendationTile tile = tiles.get(snapshot.symbol());
         if (tile == null) {
             tile = new RecommendationTile(snapshot.symbol());
+            String symbol = snapshot.symbol();
+            // a filter, not a handler: the TilesFX tile inside consumes clicks
+            tile.node().addEventFilter(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> select(symbol));
             tiles.put(snapshot.symbol(), tile);
             pane.getChildren().setAll(tiles.values().stream().map(RecommendationTile::node).toList());
         }
         tile.show(snapshot, clock.instant());
+    }
+
+    /** Marks the tile and tells the detail pane. FX thread. */
+    public void select(String symbol) {
+        selected = symbol;
+        tiles.values().forEach(t -> t.node().getStyleClass().remove("selected"));
+        RecommendationTile tile = tiles.get(symbol);
+        if (tile != null) {
+            tile.node().getStyleClass().add("selected");
+        }
+        onSelect.accept(symbol);
     }
 
     private void keepOnly(Set<String> symbols) {

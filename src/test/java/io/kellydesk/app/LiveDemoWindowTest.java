@@ -78,5 +78,32 @@ class LiveDemoWindowTest {
         }
         assertThat(robot.lookup("#tilesEmptyState").queryAs(javafx.scene.Node.class).isVisible()).isFalse();
         Screenshots.save(stage.getScene(), "main-window-live-demo");
+
+        // The trader selects a tradable symbol and reads every step of the explanation
+        String tradable = composition.engine().snapshots().stream().filter(s -> s.recommendation().isTrade())
+                .map(io.kellydesk.engine.SymbolSnapshot::symbol).findFirst().orElseThrow();
+        robot.interact(() -> {
+            var scroll = robot.lookup("#tileScroll").queryAs(javafx.scene.control.ScrollPane.class);
+            var tile = robot.lookup("#tile-" + tradable).queryAs(javafx.scene.Node.class);
+            double hidden = scroll.getContent().getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(hidden <= 0 ? 0 : Math.min(1, tile.getBoundsInParent().getMinY() / hidden));
+        });
+        robot.clickOn("#tile-" + tradable);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".detail-title").queryAs(Label.class).getText()).startsWith(tradable);
+        assertThat(robot.lookup(".detail-step").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("LSTM", "Ensemble", "Win probability p", "Payoff ratio b", "Full Kelly f*", "Cap", "Drawdown cut",
+                        "Contracts", "Portfolio cut", "Correlation cut", "Validation", "Final");
+        assertThat(robot.lookup(".detail-ruin").queryAs(Label.class).getText()).startsWith("P(ever −30 %) ≈ ");
+        Screenshots.save(stage.getScene(), "main-window-detail-trade");
+        robot.interact(() -> robot.lookup(".detail-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<String> series = new java.util.ArrayList<>();
+        for (Object s : robot.lookup(".growth-chart").queryAs(javafx.scene.chart.LineChart.class).getData()) {
+            series.add(((javafx.scene.chart.XYChart.Series<?, ?>) s).getName());
+        }
+        assertThat(series).contains("g(f)", "2 × Kelly").anyMatch(name -> name.startsWith("full Kelly"))
+                .anyMatch(name -> name.startsWith("used")).anyMatch(name -> name.startsWith("1 fixed contract"));
+        Screenshots.save(stage.getScene(), "main-window-detail-growth");
     }
 }

@@ -1,0 +1,122 @@
+package io.kellydesk.desk;
+
+import io.kellydesk.engine.SymbolSnapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+
+/** Controller of {@code fxml/DetailPane.fxml}: renders a {@link DetailViewModel}'s rows and curve. FX thread. */
+public final class DetailView {
+
+    private final DetailViewModel viewModel;
+    @FXML private ScrollPane root;
+    @FXML private Label title;
+    @FXML private GridPane predictionGrid;
+    @FXML private GridPane stepGrid;
+    @FXML private Label ruin;
+    @FXML private LineChart<Number, Number> growthChart;
+    @FXML private Label growthNote;
+
+    public DetailView(DetailViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    public ScrollPane load() {
+        URL fxml = Objects.requireNonNull(DetailView.class.getResource("/fxml/DetailPane.fxml"), "DetailPane.fxml");
+        FXMLLoader loader = new FXMLLoader(fxml);
+        loader.setController(this);
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load the detail pane layout " + fxml, e);
+        }
+    }
+
+    public void show(SymbolSnapshot snapshot, Instant now, int fixedContracts) {
+        root.setVisible(true);
+        title.setText(viewModel.title(snapshot));
+        fill(predictionGrid, viewModel.predictions(snapshot, now));
+        fill(stepGrid, viewModel.steps(snapshot));
+        ruin.setText(viewModel.ruinStatement(snapshot).orElse(""));
+        ruin.setManaged(!ruin.getText().isEmpty());
+        growthChart.getData().clear();
+        var curve = viewModel.growthCurve(snapshot, fixedContracts);
+        growthChart.setVisible(curve.isPresent());
+        growthChart.setManaged(curve.isPresent());
+        if (curve.isEmpty()) {
+            growthNote.setText("No positive edge: no growth curve to draw.");
+            return;
+        }
+        var c = curve.get();
+        XYChart.Series<Number, Number> g = new XYChart.Series<>();
+        g.setName("g(f)");
+        double min = 0;
+        double max = 0;
+        for (double[] point : c.points()) {
+            g.getData().add(new XYChart.Data<>(point[0], point[1]));
+            min = Math.min(min, point[1]);
+            max = Math.max(max, point[1]);
+        }
+        growthChart.getData().add(g);
+        double low = min;
+        double high = max;
+        growthChart.getData().add(marker("full Kelly " + DetailViewModel.pct(c.fullKelly()), c.fullKelly(), min, max));
+        growthChart.getData().add(marker("used " + DetailViewModel.pct(c.used()), c.used(), min, max));
+        growthChart.getData().add(marker("2 × Kelly", Math.min(2 * c.fullKelly(), c.points().getLast()[0]), min, max));
+        c.fixedSizeFraction().ifPresent(f -> growthChart.getData().add(marker(c.fixedContracts() + " fixed contract"
+                + (c.fixedContracts() == 1 ? "" : "s") + " " + DetailViewModel.pct(f), Math.min(f, c.points().getLast()[0]), low, high)));
+        growthNote.setText("Growth peaks at full Kelly and falls below zero at " + DetailViewModel.pct(c.zeroCrossing())
+                + ": betting more than that loses money in the long run whatever the win rate.");
+    }
+
+    public void clear() {
+        root.setVisible(false);
+    }
+
+    private static XYChart.Series<Number, Number> marker(String name, double f, double min, double max) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        s.getData().add(new XYChart.Data<>(f, min));
+        s.getData().add(new XYChart.Data<>(f, max));
+        return s;
+    }
+
+    /** Step and value on one line, the limit beneath in small type: readable in a narrow pane. */
+    private static void fill(GridPane grid, List<DetailViewModel.Row> rows) {
+        grid.getChildren().clear();
+        int line = 0;
+        for (DetailViewModel.Row row : rows) {
+            Label step = new Label(row.step());
+            step.getStyleClass().add("detail-step");
+            Label value = new Label(row.value());
+            value.getStyleClass().add("detail-value");
+            Label limit = new Label(row.limit());
+            limit.getStyleClass().add("detail-limit");
+            limit.setWrapText(true);
+            if (row.binding()) {
+                step.getStyleClass().add("binding");
+                value.getStyleClass().add("binding");
+                limit.getStyleClass().add("binding");
+                limit.setText(limit.getText() + "  ◀ binding");
+            }
+            grid.addRow(line++, step, value);
+            if (!limit.getText().isEmpty()) {
+                grid.add(limit, 0, line++, 2, 1);
+            }
+        }
+    }
+
+    public ScrollPane root() {
+        return root;
+    }
+}

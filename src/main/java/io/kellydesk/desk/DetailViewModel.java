@@ -1,0 +1,174 @@
+package io.kellydesk.desk;
+
+import io.kellydesk.core.KellyMath;
+import io.kellydesk.core.Prediction;
+import io.kellydesk.core.Recommendation;
+import io.kellydesk.core.SizingSettings;
+import io.kellydesk.engine.SymbolSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Supplier;
+
+/**
+ * Turns a symbol's recommendation into the "explain the number" rows: each step's value and the limit that
+ * could bind it, with the binding one marked. Pure formatting, no JavaFX: the view renders the rows.
+ */
+public final class DetailViewModel {
+
+    /** One line of the explanation. {@code binding} marks the limit that decided the size. */
+    public record Row(String step, String value, String limit, boolean binding) {
+    }
+
+    /** The growth curve g(f) and where the desk's fractions sit on it. */
+    public record GrowthCurve(List<double[]> points, double fullKelly, double used, double zeroCrossing,
+                              OptionalDouble fixedSizeFraction, int fixedContracts) {
+    }
+
+    private final Supplier<SizingSettings> settings;
+
+    public DetailViewModel(Supplier<SizingSettings> settings) {
+        this.settings = settings;
+    }
+
+    public String title(SymbolSnapshot s) {
+        Recommendation r = s.recommendation();
+        return s.symbol() + "  ·  " + (r.isTrade() ? r.direction() + " " + r.contracts() + " contracts" : "NO TRADE (" + r.reason().words() + ")");
+    }
+
+    public List<Row> predictions(SymbolSnapshot s, Instant now) {
+        Recommendation r = s.recommendation();
+        List<Row> rows = new ArrayList<>();
+        rows.add(prediction("LSTM", r.inputs().lstm(), s.lstm(), now));
+        rows.add(prediction("Ensemble", r.inputs().ensemble(), s.ensemble(), now));
+        r.estimate().ifPresent(e -> {
+            rows.add(new Row("Models", switch (e.agreement()) {
+                case BOTH_AGREE -> "agree";
+                case DISAGREE -> "disagree";
+                case SINGLE_MODEL -> "one model only";
+            }, e.confidenceSpread().isPresent() ? "spread " + pct(e.confidenceSpread().getAsDouble()) : "", false));
+            rows.add(new Row("Win probability p", pct(e.winProbability()), "p_long " + pct(e.probabilityLong()) + " → p_raw "
+                    + pct(e.rawWinProbability()) + " → p " + (e.calibrated() ? "calibrated" : "= p_raw (not calibrated: too few outcomes)"), false));
+        });
+        return rows;
+    }
+
+    private static Row prediction(String name, Optional<Prediction> p, SymbolSnapshot.InputStatus status, Instant now) {
+        String age = status.ageAt(now).map(DetailViewModel::age).orElse("never");
+        String error = status.lastError().map(e -> " · last poll failed: " + e).orElse("");
+        return p.map(x -> new Row(name, x.direction() + " " + pct(x.effectiveConfidence())
+                        + (x.memberConfidences().isEmpty() ? "" : " (mean of " + x.memberConfidences().size() + ")"),
+                        "age " + age + error, false))
+                .orElse(new Row(name, "—", "no prediction" + error, false));
+    }
+
+    /** Steps 4 to 11, each with the limit that applies and whether it bound. */
+    public List<Row> steps(SymbolSnapshot s) {
+        Recommendation r = s.recommendation();
+        SizingSettings k = settings.get();
+        List<Row> rows = new ArrayList<>();
+        if (r.payoffRatio().isEmpty()) {
+            // The method stopped before step 4: there is no size to explain, only the reason.
+            rows.add(new Row("Stopped", r.reason().words(), r.reasonDetail(), true));
+            return rows;
+        }
+        rows.add(new Row("Payoff ratio b", num(r.payoffRatio()), "b_hist " + num(r.historicalPayoffRatio()) + " from " + r.decisiveTrades()
+                + " trades, pulled toward " + fmt(k.payoffPrior()) + " (weight " + fmt(k.payoffPriorStrength()) + ")", false));
+        rows.add(new Row("Full Kelly f*", pctOf(r.fullKellyFraction()), "edge b·p − q " + num(r.expectedEdge()), false));
+        rows.add(new Row("× multiplier", pctOf(r.fractionAfterMultiplier()), "kelly_multiplier " + fmt(k.kellyMultiplier()), false));
+        rows.add(new Row("Cap", pctOf(r.fractionAfterMultiplier().isPresent() ? r.fractionUsed() : OptionalDouble.empty()),
+                "max_kelly_fraction " + pct(k.maxKellyFraction()), r.cappedAtMaxFraction()));
+        rows.add(new Row("Drawdown cut", r.emergency() ? "× " + fmt(k.emergencyReductionFactor()) + " → " + pctOf(r.fractionUsed()) : "none",
+                "drawdown " + pctOf(r.drawdownFraction()) + " of trigger " + pct(k.emergencyReductionTrigger()), r.emergency()));
+        rows.add(new Row("Contracts", intOf(r.contractsSized()), "risk/contract " + r.riskPerContract().map(x -> money(x.currency())
+                + (x.source() == io.kellydesk.core.RiskPerContract.Source.MEAN_LOSS ? " (mean loss)" : " (ATR stop)")).orElse("—")
+                + " · max_position_size " + k.maxPositionSizeContracts(), r.cappedAtMaxPosition()));
+        boolean portfolioCut = r.contractsSized().isPresent() && r.contractsAfterPortfolio().isPresent()
+                && r.contractsAfterPortfolio().getAsInt() < r.contractsSized().getAsInt();
+        rows.add(new Row("Portfolio cut", intOf(r.contractsAfterPortfolio()), "open risk " + moneyOf(r.openRiskCurrency())
+                + " · max_portfolio_risk " + pct(k.maxPortfolioRisk()), portfolioCut));
+        boolean correlationCut = r.contractsAfterPortfolio().isPresent() && r.contractsAfterCorrelation().isPresent()
+                && r.contractsAfterCorrelation().getAsInt() < r.contractsAfterPortfolio().getAsInt();
+        rows.add(new Row("Correlation cut", intOf(r.contractsAfterCorrelation()), "correlated " + moneyOf(r.correlatedExposureCurrency())
+                + " · max_correlation_exposure " + pct(k.maxCorrelationExposure()), correlationCut));
+        rows.add(new Row("Validation", r.halvedByValidation() ? "halved" : (r.contractsAfterCorrelation().isPresent() ? "passed" : "—"),
+                r.isTrade() ? "" : r.reason().words() + (r.reasonDetail().isBlank() ? "" : ": " + r.reasonDetail()),
+                r.halvedByValidation() || (!r.isTrade() && r.contractsAfterCorrelation().isPresent())));
+        rows.add(new Row("Final", r.isTrade() ? r.contracts() + " contracts" : "no trade",
+                r.isTrade() ? "capital at risk " + money(r.capitalAtRiskCurrency()) : "", false));
+        return rows;
+    }
+
+    /** "P(ever −30 %) ≈ …" for betting the fraction used, as a multiple of full Kelly; empty without a trade. */
+    public Optional<String> ruinStatement(SymbolSnapshot s) {
+        Recommendation r = s.recommendation();
+        if (!r.isTrade() || r.fullKellyFraction().isEmpty() || r.fractionUsed().isEmpty() || r.fullKellyFraction().getAsDouble() <= 0) {
+            return Optional.empty();
+        }
+        double c = r.fractionUsed().getAsDouble() / r.fullKellyFraction().getAsDouble();
+        return Optional.of(String.format(Locale.ROOT, "P(ever −30 %%) ≈ %.1f %% at %.2f × Kelly",
+                KellyMath.probabilityOfEverFallingTo(0.7, c) * 100, c));
+    }
+
+    /** g(f) from 0 to a little past where it turns negative; empty when there is no edge to draw. */
+    public Optional<GrowthCurve> growthCurve(SymbolSnapshot s, int fixedContracts) {
+        Recommendation r = s.recommendation();
+        if (r.estimate().isEmpty() || r.payoffRatio().isEmpty() || r.fullKellyFraction().isEmpty() || r.fullKellyFraction().getAsDouble() <= 0) {
+            return Optional.empty();
+        }
+        double p = r.estimate().get().winProbability();
+        double b = r.payoffRatio().getAsDouble();
+        double fStar = r.fullKellyFraction().getAsDouble();
+        double zero = KellyMath.growthZeroCrossing(p, b);
+        double end = Math.min(0.999, zero * 1.15);
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i <= 80; i++) {
+            double f = end * i / 80;
+            points.add(new double[] {f, KellyMath.growthRate(p, b, f)});
+        }
+        OptionalDouble fixed = OptionalDouble.empty();
+        if (r.riskPerContract().isPresent() && r.inputs().account().isPresent()) {
+            double fraction = fixedContracts * r.riskPerContract().get().currency() / r.inputs().account().get().equityCurrency();
+            if (fraction < 1) {
+                fixed = OptionalDouble.of(fraction);
+            }
+        }
+        return Optional.of(new GrowthCurve(points, fStar, r.fractionUsed().orElse(0), zero, fixed, fixedContracts));
+    }
+
+    static String pct(double fraction) {
+        return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+    }
+
+    private static String pctOf(OptionalDouble value) {
+        return value.isPresent() ? pct(value.getAsDouble()) : "—";
+    }
+
+    private static String num(OptionalDouble value) {
+        return value.isPresent() ? String.format(Locale.ROOT, "%.3f", value.getAsDouble()) : "—";
+    }
+
+    private static String fmt(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private static String intOf(java.util.OptionalInt value) {
+        return value.isPresent() ? Integer.toString(value.getAsInt()) : "—";
+    }
+
+    private static String money(double amount) {
+        return String.format(Locale.ROOT, "%,.0f", amount);
+    }
+
+    private static String moneyOf(OptionalDouble amount) {
+        return amount.isPresent() ? money(amount.getAsDouble()) : "—";
+    }
+
+    private static String age(Duration age) {
+        return age.toSeconds() < 120 ? age.toSeconds() + " s" : age.toMinutes() + " min";
+    }
+}
