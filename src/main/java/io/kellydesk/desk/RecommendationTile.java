@@ -48,6 +48,8 @@ final class RecommendationTile {
         status.setMinHeight(34);
         Label name = label("tile-symbol");
         name.setText(symbol);
+        name.setMinWidth(Region.USE_PREF_SIZE); // the symbol is never cut; the direction word is short
+        direction.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(8, name, spacer, direction);
@@ -88,7 +90,7 @@ final class RecommendationTile {
         direction.setText(switch (r.direction()) {
             case LONG -> "▲ LONG";
             case SHORT -> "▼ SHORT";
-            case NEUTRAL -> "● NO DIRECTION";
+            case NEUTRAL -> "● NONE";
         });
         setStyle(direction, r.direction() == Direction.LONG ? "long" : r.direction() == Direction.SHORT ? "short" : "neutral",
                 "long", "short", "neutral");

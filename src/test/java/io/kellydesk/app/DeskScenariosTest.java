@@ -1,0 +1,111 @@
+package io.kellydesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kellydesk.core.ReasonCode;
+import io.kellydesk.core.UpstreamService;
+import io.kellydesk.engine.SymbolSnapshot;
+import io.kellydesk.settings.SettingsFiles;
+import io.kellydesk.testing.Eventually;
+import io.kellydesk.testing.MutableClock;
+import io.kellydesk.testing.Screenshots;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The trader's scenarios on the real window and the demo services over loopback HTTP, with a clock the test
+ * moves so that ageing past max_prediction_age_s is exact.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DeskScenariosTest {
+
+    @TempDir
+    Path temp;
+
+    private final MutableClock clock = new MutableClock(Instant.now());
+    private DeskComposition composition;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Path settings = temp.resolve("settings.json");
+        SettingsFiles.createWithDefaultsIfMissing(settings);
+        // account and positions every half second, so a drawdown shows at once
+        Files.writeString(settings, Files.readString(settings).replace("\"poll_account_ms\": 30000", "\"poll_account_ms\": 500"));
+        composition = new DeskComposition(new AppOptions(settings, temp.resolve("data"), AppOptions.DemoMode.ON),
+                BuildInfo.load(), Platform::runLater, clock);
+        composition.showIn(stage);
+    }
+
+    @AfterEach
+    void close() {
+        composition.close();
+    }
+
+    private void awaitEightTiles() {
+        Eventually.await(Duration.ofSeconds(10), "8 tiles from all inputs", () -> composition.engine().snapshots().size() == 8
+                && composition.engine().snapshots().stream().allMatch(s -> s.recommendation().estimate().isPresent()
+                        && s.recommendation().inputs().account().isPresent()));
+    }
+
+    private String statusOf(FxRobot robot, String symbol) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup("#tile-" + symbol + " .tile-status").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void predictionServicesGoDownTheTilesTurnStaleThenFailClosed(FxRobot robot) {
+        awaitEightTiles();
+        var demo = composition.demo().orElseThrow();
+        demo.outage(UpstreamService.LSTM, Instant.now().plusSeconds(120));
+        demo.outage(UpstreamService.ENSEMBLE, Instant.now().plusSeconds(120));
+        Eventually.await(Duration.ofSeconds(10), "failed polls shown on the inputs", () -> composition.engine().snapshots().stream()
+                .allMatch(s -> s.lstm().lastError().isPresent() && s.ensemble().lastError().isPresent()));
+
+        // 61 s on: every prediction is older than max_prediction_age_s (60 s); the quote and account are fresh
+        clock.advance(Duration.ofSeconds(61));
+        Eventually.await(Duration.ofSeconds(10), "every symbol failed closed on stale input", () -> composition.engine().snapshots()
+                .stream().map(SymbolSnapshot::recommendation).allMatch(r -> r.reason() == ReasonCode.STALE_INPUT && r.contracts() == 0));
+        Eventually.await(Duration.ofSeconds(5), "tiles say STALE with the ages", () -> composition.engine().snapshots().stream()
+                .allMatch(s -> statusOf(robot, s.symbol()).startsWith("STALE · LSTM ")));
+        for (SymbolSnapshot s : composition.engine().snapshots()) {
+            assertThat(statusOf(robot, s.symbol())).contains("ensemble").contains("input too old to use");
+            assertThat(robot.lookup("#tile-" + s.symbol() + " .tile-contracts").queryAs(Label.class).getText()).isEqualTo("—");
+        }
+        Screenshots.save(stage.getScene(), "scenario-predictions-down-stale");
+    }
+
+    @Test
+    void drawdownCrossesTheTriggerAndEmergencyShows(FxRobot robot) {
+        awaitEightTiles();
+        composition.demo().orElseThrow().market().forceDrawdown(0.35);
+        Eventually.await(Duration.ofSeconds(10), "drawdown 35 % in the header", () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return robot.lookup("#drawdownLabel").queryAs(Label.class).getText().equals("35.0 %");
+        });
+        assertThat(robot.lookup("#drawdownLabel").queryAs(Label.class).getStyleClass()).contains("danger");
+        Eventually.await(Duration.ofSeconds(10), "every recommendation flagged EMERGENCY", () -> composition.engine().snapshots()
+                .stream().allMatch(s -> s.recommendation().drawdownFraction().isEmpty() || s.recommendation().emergency()));
+        for (SymbolSnapshot s : composition.engine().snapshots()) {
+            if (s.recommendation().isTrade()) {
+                Eventually.await(Duration.ofSeconds(5), s.symbol() + " tile says EMERGENCY",
+                        () -> statusOf(robot, s.symbol()).startsWith("EMERGENCY · drawdown 35.0 %"));
+            }
+        }
+        Screenshots.save(stage.getScene(), "scenario-drawdown-emergency");
+    }
+}
