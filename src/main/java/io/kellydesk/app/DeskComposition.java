@@ -10,6 +10,8 @@ import io.kellydesk.demo.DemoMarket;
 import io.kellydesk.demo.DemoServices;
 import io.kellydesk.desk.AboutDialog;
 import io.kellydesk.desk.FxCoalescer;
+import io.kellydesk.desk.HealthPresenter;
+import io.kellydesk.desk.HealthView;
 import io.kellydesk.desk.MainWindowPresenter;
 import io.kellydesk.desk.MainWindowView;
 import io.kellydesk.desk.MainWindowViewModel;
@@ -87,10 +89,13 @@ public final class DeskComposition implements AutoCloseable {
     private volatile int calibratedOn = -1;
     private DemoServices demo;
     private UpstreamHttp http;
-    private FeedPoller poller;
+    private volatile FeedPoller poller;
     private ScheduledExecutorService ticker;
     private RecommendationTilesPresenter tilesPresenter;
     private DetailPresenter detailPresenter;
+    private HealthPresenter healthPresenter;
+    private final ScheduledExecutorService uiSampler = Executors.newSingleThreadScheduledExecutor(
+            PooledTaskExecutor.namedDaemons("kd-ui-sampler"));
     private Stage stage;
 
     /**
@@ -236,6 +241,12 @@ public final class DeskComposition implements AutoCloseable {
         detailPresenter.activate();
         tilesPresenter = new RecommendationTilesPresenter(view.tilePane(), bus, fxUpdates, clock, detailPresenter::select);
         tilesPresenter.activate();
+        HealthView healthView = new HealthView(clock);
+        view.healthContent().getChildren().setAll(healthView.load());
+        healthPresenter = new HealthPresenter(healthView, bus, fxUpdates,
+                () -> poller == null ? List.of() : poller.health(),
+                () -> engine.context().settings().emergencyReductionTrigger(), uiSampler);
+        healthPresenter.activate();
         decisionLog.ifPresent(log -> {
             mainViewModel.decisionsTitleProperty().set(log.isReadOnly() ? "Decision log open read-only" : "Decision log is being written");
             mainViewModel.decisionsTextProperty().set("Every recommendation, hand-off and settings change goes to " + log.file()
@@ -332,7 +343,9 @@ public final class DeskComposition implements AutoCloseable {
         if (tilesPresenter != null) {
             Platform.runLater(tilesPresenter::deactivate);
             detailPresenter.deactivate();
+            healthPresenter.deactivate();
         }
+        uiSampler.shutdownNow();
         if (ticker != null) {
             ticker.shutdownNow();
         }

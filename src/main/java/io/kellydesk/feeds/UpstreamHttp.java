@@ -148,7 +148,8 @@ public final class UpstreamHttp implements AutoCloseable {
             case SERVER_ERROR -> "service failure";
             default -> "request refused";
         };
-        return failed(new FeedFailure(kind, words + (reason.isEmpty() ? "" : ": " + reason), code, retryAfter), start);
+        // The service's own reason first: it is what an operator needs; the generic words follow.
+        return failed(new FeedFailure(kind, reason.isEmpty() ? words : reason + " (" + words + ")", code, retryAfter), start);
     }
 
     private String errorReason(BodyRead body) {

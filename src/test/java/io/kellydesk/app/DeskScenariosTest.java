@@ -87,6 +87,17 @@ class DeskScenariosTest {
             assertThat(robot.lookup("#tile-" + s.symbol() + " .tile-contracts").queryAs(Label.class).getText()).isEqualTo("—");
         }
         Screenshots.save(stage.getScene(), "scenario-predictions-down-stale");
+
+        // The Health tab says which services are down, why, and how their circuits stand
+        robot.clickOn("Health");
+        Eventually.await(Duration.ofSeconds(5), "health table shows the LSTM down", () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            var table = robot.lookup(".health-table").queryAs(javafx.scene.control.TableView.class);
+            return table.getItems().stream().anyMatch(h -> h instanceof io.kellydesk.core.ServiceHealth sh
+                    && sh.service() == UpstreamService.LSTM && sh.state() == io.kellydesk.core.ServiceState.DOWN
+                    && sh.lastError().orElse("").contains("demo outage"));
+        });
+        Screenshots.save(stage.getScene(), "scenario-health-tab");
     }
 
     @Test
