@@ -15,6 +15,8 @@ import io.kellydesk.desk.HealthView;
 import io.kellydesk.desk.MainWindowPresenter;
 import io.kellydesk.desk.MainWindowView;
 import io.kellydesk.desk.MainWindowViewModel;
+import io.kellydesk.desk.DecisionBrowser;
+import io.kellydesk.desk.DecisionsView;
 import io.kellydesk.desk.DetailPresenter;
 import io.kellydesk.desk.DetailView;
 import io.kellydesk.desk.DetailViewModel;
@@ -94,6 +96,7 @@ public final class DeskComposition implements AutoCloseable {
     private RecommendationTilesPresenter tilesPresenter;
     private DetailPresenter detailPresenter;
     private HealthPresenter healthPresenter;
+    private DecisionsView decisionsView;
     private final ScheduledExecutorService uiSampler = Executors.newSingleThreadScheduledExecutor(
             PooledTaskExecutor.namedDaemons("kd-ui-sampler"));
     private Stage stage;
@@ -247,6 +250,7 @@ public final class DeskComposition implements AutoCloseable {
                 () -> poller == null ? List.of() : poller.health(),
                 () -> engine.context().settings().emergencyReductionTrigger(), uiSampler);
         healthPresenter.activate();
+        decisionLog.ifPresent(log -> showDecisions(view, log));
         decisionLog.ifPresent(log -> {
             mainViewModel.decisionsTitleProperty().set(log.isReadOnly() ? "Decision log open read-only" : "Decision log is being written");
             mainViewModel.decisionsTextProperty().set("Every recommendation, hand-off and settings change goes to " + log.file()
@@ -258,6 +262,49 @@ public final class DeskComposition implements AutoCloseable {
         startServices();
         stage.show();
         return view;
+    }
+
+    /** The Decisions tab over the log: reads in the background, refreshed while the tab is open. */
+    private void showDecisions(MainWindowView view, DecisionLog log) {
+        DecisionBrowser browser = new DecisionBrowser() {
+            @Override
+            public List<io.kellydesk.core.LoggedDecision> find(Filter f, int limit) throws Exception {
+                return log.queries().latest(limit, new io.kellydesk.store.DecisionQueries.Filter(f.symbol(), f.status(), f.reason(), f.from(), null));
+            }
+
+            @Override
+            public Optional<Map<String, Object>> details(long id) throws Exception {
+                return log.queries().row(id);
+            }
+
+            @Override
+            public void exportCsv(List<io.kellydesk.core.LoggedDecision> rows, java.nio.file.Path file) throws Exception {
+                java.nio.file.Path temp = java.nio.file.Files.createTempFile(file.toAbsolutePath().getParent(), ".export-", ".csv");
+                try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(temp)) {
+                    DecisionLog.exportCsv(rows, out);
+                }
+                java.nio.file.Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        };
+        decisionsView = new DecisionsView(browser, computeExecutor, Platform::runLater, clock, mainViewModel::reportError);
+        view.decisionsContent().getChildren().setAll(decisionsView.load());
+        bus.subscribe(DeskEvent.SymbolsChanged.class, e -> fxUpdates.post("decision-symbols", () -> decisionsView.offerSymbols(e.symbols())));
+        javafx.animation.Timeline refresh = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(10), e -> {
+            if (view.decisionsTab().isSelected()) {
+                decisionsView.refresh();
+            }
+        }));
+        refresh.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        refresh.play();
+        view.decisionsTab().selectedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                decisionsView.refresh();
+            }
+        });
+        if (view.decisionsTab().isSelected()) {
+            decisionsView.refresh();
+        }
     }
 
     /** Starts the demo services when asked (or when nothing is configured), then the poller and the ticker. */
@@ -331,6 +378,10 @@ public final class DeskComposition implements AutoCloseable {
 
     public Optional<DecisionLog> decisionLog() {
         return decisionLog;
+    }
+
+    public Optional<DecisionsView> decisionsView() {
+        return Optional.ofNullable(decisionsView);
     }
 
     public Optional<DemoServices> demo() {

@@ -54,6 +54,7 @@ public final class MainWindowView {
     @FXML private Label decisionsEmptyText;
     @FXML private StackPane detailPane;
     @FXML private javafx.scene.control.TabPane bottomTabs;
+    @FXML private javafx.scene.control.Tab decisionsTab;
     @FXML private StackPane decisionsContent;
     @FXML private StackPane chartContent;
     @FXML private StackPane healthContent;
@@ -202,6 +203,7 @@ public final class MainWindowView {
     public FlowPane tilePane() { return tilePane; }
     public StackPane detailPane() { return detailPane; }
     public StackPane decisionsContent() { return decisionsContent; }
+    public javafx.scene.control.Tab decisionsTab() { return decisionsTab; }
     public StackPane chartContent() { return chartContent; }
     public StackPane healthContent() { return healthContent; }
     public Parent root() { return root; }

@@ -1,5 +1,6 @@
 package io.kellydesk.store;
 
+import io.kellydesk.core.LoggedDecision;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -312,10 +313,12 @@ public final class DecisionLog implements AutoCloseable {
     }
 
     /** Writes {@code rows} as CSV with a header (UTF-8, RFC 4180 quoting). */
-    public static void exportCsv(List<LoggedRecommendation> rows, Writer out) throws IOException {
+    public static void exportCsv(List<LoggedDecision> rows, Writer out) throws IOException {
         CsvMapper csv = CsvMapper.builder().addModule(new JavaTimeModule())
                 .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
-        CsvSchema schema = csv.schemaFor(LoggedRecommendation.class).withHeader();
+        CsvSchema schema = csv.schemaFor(LoggedDecision.class).sortedBy("id", "symbol", "decidedAt", "status", "reason",
+                "reasonDetail", "direction", "pWin", "fKelly", "fUsed", "contracts", "capitalAtRisk", "emergency", "inputsHash",
+                "settingsVersion").withHeader();
         csv.writer(schema).writeValues(out).writeAll(rows).close();
     }
 

@@ -1,5 +1,6 @@
 package io.kellydesk.store;
 
+import io.kellydesk.core.LoggedDecision;
 import io.kellydesk.core.IsotonicCalibrator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,7 +35,7 @@ public final class DecisionQueries {
     }
 
     /** The newest recommendation of every symbol ever logged. */
-    private List<LoggedRecommendation> latestPerSymbolSql() throws SQLException {
+    private List<LoggedDecision> latestPerSymbolSql() throws SQLException {
         try (PreparedStatement st = connection.prepareStatement("SELECT " + LISTED
                 + " FROM latest_recommendations l JOIN recommendations r ON r.id = l.recommendation_id ORDER BY r.symbol")) {
             return list(st);
@@ -42,7 +43,7 @@ public final class DecisionQueries {
     }
 
     /** A symbol's recommendations in [from, to), oldest first. */
-    private List<LoggedRecommendation> historySql(String symbol, Instant from, Instant to) throws SQLException {
+    private List<LoggedDecision> historySql(String symbol, Instant from, Instant to) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement("SELECT " + LISTED + " FROM recommendations r"
                 + " WHERE r.symbol = ? AND r.decided_at_ms >= ? AND r.decided_at_ms < ? ORDER BY r.decided_at_ms, r.id")) {
             st.setString(1, symbol);
@@ -53,7 +54,7 @@ public final class DecisionQueries {
     }
 
     /** The newest {@code limit} recommendations matching {@code filter}, newest first. */
-    private List<LoggedRecommendation> latestSql(int limit, Filter filter) throws SQLException {
+    private List<LoggedDecision> latestSql(int limit, Filter filter) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT " + LISTED + " FROM recommendations r WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (filter.symbol() != null) {
@@ -212,15 +213,15 @@ public final class DecisionQueries {
         }
     }
 
-    public synchronized List<LoggedRecommendation> latestPerSymbol() throws DecisionLogException {
+    public synchronized List<LoggedDecision> latestPerSymbol() throws DecisionLogException {
         return read(() -> latestPerSymbolSql());
     }
 
-    public synchronized List<LoggedRecommendation> history(String symbol, Instant from, Instant to) throws DecisionLogException {
+    public synchronized List<LoggedDecision> history(String symbol, Instant from, Instant to) throws DecisionLogException {
         return read(() -> historySql(symbol, from, to));
     }
 
-    public synchronized List<LoggedRecommendation> latest(int limit, Filter filter) throws DecisionLogException {
+    public synchronized List<LoggedDecision> latest(int limit, Filter filter) throws DecisionLogException {
         return read(() -> latestSql(limit, filter));
     }
 
@@ -265,11 +266,11 @@ public final class DecisionQueries {
         }
     }
 
-    private static List<LoggedRecommendation> list(PreparedStatement st) throws SQLException {
+    private static List<LoggedDecision> list(PreparedStatement st) throws SQLException {
         try (ResultSet rs = st.executeQuery()) {
-            List<LoggedRecommendation> rows = new ArrayList<>();
+            List<LoggedDecision> rows = new ArrayList<>();
             while (rs.next()) {
-                rows.add(new LoggedRecommendation(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4),
+                rows.add(new LoggedDecision(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), nullableDouble(rs, 8), nullableDouble(rs, 9),
                         nullableDouble(rs, 10), rs.getInt(11), rs.getDouble(12), rs.getInt(13) == 1, rs.getString(14), rs.getString(15)));
             }

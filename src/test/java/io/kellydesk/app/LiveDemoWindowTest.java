@@ -105,5 +105,26 @@ class LiveDemoWindowTest {
         assertThat(series).contains("g(f)", "2 × Kelly").anyMatch(name -> name.startsWith("full Kelly"))
                 .anyMatch(name -> name.startsWith("used")).anyMatch(name -> name.startsWith("1 fixed contract"));
         Screenshots.save(stage.getScene(), "main-window-detail-growth");
+
+        // Decisions tab: the log, filterable, exportable
+        robot.clickOn("Decisions");
+        var decisions = composition.decisionsView().orElseThrow();
+        Eventually.await(Duration.ofSeconds(10), "logged decisions listed", () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return decisions.table().getItems().size() >= 8;
+        });
+        robot.interact(() -> robot.lookup("#statusFilter").queryAs(javafx.scene.control.ComboBox.class).setValue("TRADE"));
+        Eventually.await(Duration.ofSeconds(10), "only trades listed", () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return !decisions.table().getItems().isEmpty()
+                    && decisions.table().getItems().stream().allMatch(d -> d.status().equals("TRADE"));
+        });
+        Path csv = temp.resolve("decisions.csv");
+        robot.interact(() -> decisions.exportTo(csv));
+        Eventually.await(Duration.ofSeconds(10), "CSV written", () -> java.nio.file.Files.exists(csv));
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertThat(lines.getFirst()).startsWith("id,symbol,decidedAt,status,reason");
+        assertThat(lines).hasSize(decisions.table().getItems().size() + 1);
+        Screenshots.save(stage.getScene(), "main-window-decisions");
     }
 }

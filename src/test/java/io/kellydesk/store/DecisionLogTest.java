@@ -1,5 +1,6 @@
 package io.kellydesk.store;
 
+import io.kellydesk.core.LoggedDecision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,8 +64,8 @@ class DecisionLogTest {
             await(log.append(skip));
             await(log.append(StoreFixtures.recommendation("NQZ26-CME", Direction.SHORT, 0.8, T0.plusSeconds(60))));
 
-            List<LoggedRecommendation> latest = log.queries().latestPerSymbol();
-            assertThat(latest).extracting(LoggedRecommendation::symbol).containsExactly("ESZ26-CME", "NQZ26-CME");
+            List<LoggedDecision> latest = log.queries().latestPerSymbol();
+            assertThat(latest).extracting(LoggedDecision::symbol).containsExactly("ESZ26-CME", "NQZ26-CME");
             assertThat(latest.get(1).direction()).isEqualTo("SHORT");
             assertThat(latest.get(0).status()).isEqualTo("NO_TRADE");
             assertThat(latest.get(0).reason()).isEqualTo("BELOW_CONFIDENCE");
