@@ -97,6 +97,7 @@ public final class DeskComposition implements AutoCloseable {
     private DetailPresenter detailPresenter;
     private HealthPresenter healthPresenter;
     private DecisionsView decisionsView;
+    private javafx.animation.Timeline decisionsRefresh;
     private final ScheduledExecutorService uiSampler = Executors.newSingleThreadScheduledExecutor(
             PooledTaskExecutor.namedDaemons("kd-ui-sampler"));
     private Stage stage;
@@ -290,13 +291,13 @@ public final class DeskComposition implements AutoCloseable {
         decisionsView = new DecisionsView(browser, computeExecutor, Platform::runLater, clock, mainViewModel::reportError);
         view.decisionsContent().getChildren().setAll(decisionsView.load());
         bus.subscribe(DeskEvent.SymbolsChanged.class, e -> fxUpdates.post("decision-symbols", () -> decisionsView.offerSymbols(e.symbols())));
-        javafx.animation.Timeline refresh = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(10), e -> {
+        decisionsRefresh = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(10), e -> {
             if (view.decisionsTab().isSelected()) {
                 decisionsView.refresh();
             }
         }));
-        refresh.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        refresh.play();
+        decisionsRefresh.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        decisionsRefresh.play();
         view.decisionsTab().selectedProperty().addListener((obs, was, now) -> {
             if (now) {
                 decisionsView.refresh();
@@ -391,6 +392,10 @@ public final class DeskComposition implements AutoCloseable {
     @Override
     public void close() {
         presenter.deactivate();
+        if (decisionsRefresh != null) {
+            javafx.animation.Timeline timeline = decisionsRefresh;
+            Platform.runLater(timeline::stop);
+        }
         if (tilesPresenter != null) {
             Platform.runLater(tilesPresenter::deactivate);
             detailPresenter.deactivate();

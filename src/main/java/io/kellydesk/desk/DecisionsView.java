@@ -160,9 +160,15 @@ public final class DecisionsView {
         if (loading) {
             return;
         }
-        loading = true;
         DecisionBrowser.Filter filter = filter();
-        background.submit(() -> browser.find(filter, LIMIT)).whenCompleteAsync((rows, failure) -> {
+        CompletableFuture<List<LoggedDecision>> rowsFuture;
+        try {
+            rowsFuture = background.submit(() -> browser.find(filter, LIMIT));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            return; // the desk is shutting down
+        }
+        loading = true;
+        rowsFuture.whenCompleteAsync((rows, failure) -> {
             loading = false;
             if (failure != null) {
                 problems.accept("Cannot list decisions: " + rootMessage(failure));

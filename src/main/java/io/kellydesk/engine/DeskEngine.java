@@ -66,6 +66,7 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
     private volatile List<Position> positions = List.of();
     private volatile List<String> activeSymbols = List.of();
     private volatile boolean emergency;
+    private volatile boolean closed;
 
     public DeskEngine(SizingContext context, TaskExecutor compute, EventBus bus, DecisionSink sink, Clock clock) {
         this.context = context;
@@ -277,12 +278,16 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
     }
 
     private void markDirty(String symbol, java.util.concurrent.Executor where) {
-        if (!activeSymbols.contains(symbol)) {
-            return; // polled before the symbol list arrived, or dropped since: kept, not sized
+        if (closed || !activeSymbols.contains(symbol)) {
+            return; // shut down; or polled before the symbol list arrived, or dropped since: kept, not sized
         }
         SymbolBook book = book(symbol);
         if (book.pending.getAndIncrement() == 0) {
-            where.execute(() -> drain(book));
+            try {
+                where.execute(() -> drain(book));
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                book.pending.set(0); // an answer that arrived while the desk closed: nothing left to size it for
+            }
         }
     }
 
@@ -408,6 +413,7 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         compute.close();
     }
 }

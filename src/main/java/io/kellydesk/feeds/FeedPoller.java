@@ -231,6 +231,9 @@ public final class FeedPoller implements AutoCloseable {
                 LOG.error("Poll {} {} failed unexpectedly", service, name, e);
                 result = new FeedResult.Failed<>(FeedFailure.of(FeedFailure.Kind.MALFORMED, "unexpected: " + e), Duration.ZERO);
             }
+            if (closed) {
+                return;
+            }
             HealthTracker tracker = trackers.get(service);
             tracker.record(result);
             Optional<Duration> retryAfter = Optional.empty();
@@ -255,6 +258,9 @@ public final class FeedPoller implements AutoCloseable {
         }
 
         private void safeDeliver(FeedResult<Object> result) {
+            if (closed) {
+                return; // an answer that arrived after close: nobody is listening any more
+            }
             try {
                 deliver.accept(result);
             } catch (RuntimeException e) {
