@@ -244,6 +244,7 @@ public final class DeskComposition implements AutoCloseable {
         detailPresenter = new DetailPresenter(detailView, bus, fxUpdates, clock);
         detailPresenter.activate();
         tilesPresenter = new RecommendationTilesPresenter(view.tilePane(), bus, fxUpdates, clock, detailPresenter::select);
+        tilesPresenter.bindToolbar(view.tileFilter(), view.tradableOnly(), view.tileOrder());
         tilesPresenter.activate();
         HealthView healthView = new HealthView(clock);
         view.healthContent().getChildren().setAll(healthView.load());

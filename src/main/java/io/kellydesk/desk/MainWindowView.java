@@ -47,6 +47,9 @@ public final class MainWindowView {
     @FXML private SplitPane verticalSplit;
     @FXML private SplitPane horizontalSplit;
     @FXML private FlowPane tilePane;
+    @FXML private javafx.scene.control.TextField tileFilter;
+    @FXML private javafx.scene.control.ToggleButton tradableOnly;
+    @FXML private javafx.scene.control.ComboBox<RecommendationTilesPresenter.TileOrder> tileOrder;
     @FXML private VBox tilesEmptyState;
     @FXML private Label tilesEmptyDetail;
     @FXML private Label tilesEmptyTitle;
@@ -113,6 +116,14 @@ public final class MainWindowView {
         darkThemeItem.setOnAction(e -> viewModel.themeProperty().set(Theme.DARK));
         lightThemeItem.setOnAction(e -> viewModel.themeProperty().set(Theme.LIGHT));
         showDetailItem.selectedProperty().addListener((obs, was, show) -> showDetail(show));
+        // "/" jumps to the tile filter from anywhere but a text field
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            boolean typing = root.getScene() != null && root.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl;
+            if ("/".equals(e.getCharacter()) && !typing) {
+                tileFilter.requestFocus();
+                e.consume();
+            }
+        });
         showBottomItem.selectedProperty().addListener((obs, was, show) -> showBottom(show));
     }
 
@@ -201,6 +212,9 @@ public final class MainWindowView {
 
     /** Where later features put their tiles; exposed for the tile grid and for tests. */
     public FlowPane tilePane() { return tilePane; }
+    public javafx.scene.control.TextField tileFilter() { return tileFilter; }
+    public javafx.scene.control.ToggleButton tradableOnly() { return tradableOnly; }
+    public javafx.scene.control.ComboBox<RecommendationTilesPresenter.TileOrder> tileOrder() { return tileOrder; }
     public StackPane detailPane() { return detailPane; }
     public StackPane decisionsContent() { return decisionsContent; }
     public javafx.scene.control.Tab decisionsTab() { return decisionsTab; }

@@ -69,6 +69,7 @@ final class RecommendationTile {
         root.getChildren().add(tile);
         root.getStyleClass().add("rec-tile");
         root.setId("tile-" + symbol);
+        root.setFocusTraversable(true);
         root.setPrefSize(WIDTH, HEIGHT);
         root.setMaxSize(WIDTH, HEIGHT);
         flash.setOnFinished(e -> root.getStyleClass().remove("changed"));
@@ -80,6 +81,11 @@ final class RecommendationTile {
 
     String symbol() {
         return symbol;
+    }
+
+    /** The snapshot on show, or null before the first. */
+    SymbolSnapshot snapshot() {
+        return shown;
     }
 
     void show(SymbolSnapshot snapshot, Instant now) {

@@ -43,6 +43,101 @@ public final class RecommendationTilesPresenter {
         ages.setCycleCount(Timeline.INDEFINITE);
     }
 
+    /** How the tiles are ordered. */
+    public enum TileOrder {
+        SYMBOL("Symbol"), EDGE("Edge, highest first"), CONTRACTS("Contracts, most first");
+
+        private final String words;
+
+        TileOrder(String words) {
+            this.words = words;
+        }
+
+        @Override
+        public String toString() {
+            return words;
+        }
+    }
+
+    private String filterText = "";
+    private boolean tradableOnly;
+    private TileOrder order = TileOrder.SYMBOL;
+
+    /** Connects the toolbar: filter text, tradable-only toggle, order. FX thread. */
+    public void bindToolbar(javafx.scene.control.TextField filter, javafx.scene.control.ToggleButton tradable,
+                            javafx.scene.control.ComboBox<TileOrder> orderBox) {
+        orderBox.getItems().setAll(TileOrder.values());
+        orderBox.setValue(order);
+        filter.textProperty().addListener((obs, was, now) -> {
+            filterText = now == null ? "" : now.trim().toUpperCase(java.util.Locale.ROOT);
+            relayout();
+        });
+        tradable.selectedProperty().addListener((obs, was, now) -> {
+            tradableOnly = now;
+            relayout();
+        });
+        orderBox.valueProperty().addListener((obs, was, now) -> {
+            order = now == null ? TileOrder.SYMBOL : now;
+            relayout();
+        });
+        pane.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    /** Arrows move the selection through the visible tiles (up and down by a row); Enter explains it. */
+    private void onKey(javafx.scene.input.KeyEvent e) {
+        List<RecommendationTile> visible = visibleTiles();
+        if (visible.isEmpty()) {
+            return;
+        }
+        int at = 0;
+        for (int i = 0; i < visible.size(); i++) {
+            if (visible.get(i).symbol().equals(selected)) {
+                at = i;
+            }
+        }
+        double cell = RecommendationTile.WIDTH + pane.getHgap();
+        int columns = Math.max(1, (int) ((pane.getWidth() - pane.getPadding().getLeft() - pane.getPadding().getRight() + pane.getHgap()) / cell));
+        Integer wanted = switch (e.getCode()) {
+            case LEFT -> at - 1;
+            case RIGHT -> at + 1;
+            case UP -> at - columns;
+            case DOWN -> at + columns;
+            case ENTER -> at;
+            default -> null; // not a tile key
+        };
+        if (wanted == null) {
+            return;
+        }
+        int next = Math.max(0, Math.min(visible.size() - 1, wanted));
+        RecommendationTile target = visible.get(next);
+        select(target.symbol());
+        target.node().requestFocus();
+        e.consume();
+    }
+
+    private List<RecommendationTile> visibleTiles() {
+        java.util.Comparator<RecommendationTile> comparator = switch (order) {
+            case SYMBOL -> java.util.Comparator.comparing(RecommendationTile::symbol);
+            case EDGE -> java.util.Comparator.<RecommendationTile>comparingDouble(t -> t.snapshot() == null ? Double.NEGATIVE_INFINITY
+                    : t.snapshot().recommendation().expectedEdge().orElse(Double.NEGATIVE_INFINITY)).reversed()
+                    .thenComparing(RecommendationTile::symbol);
+            case CONTRACTS -> java.util.Comparator.<RecommendationTile>comparingInt(t -> t.snapshot() == null ? 0
+                    : t.snapshot().recommendation().contracts()).reversed().thenComparing(RecommendationTile::symbol);
+        };
+        return tiles.values().stream()
+                .filter(t -> filterText.isEmpty() || t.symbol().toUpperCase(java.util.Locale.ROOT).contains(filterText))
+                .filter(t -> !tradableOnly || (t.snapshot() != null && t.snapshot().recommendation().isTrade()))
+                .sorted(comparator).toList();
+    }
+
+    /** Puts the visible tiles in order; touches the scene graph only when the order or the set changed. */
+    private void relayout() {
+        List<javafx.scene.Node> nodes = visibleTiles().stream().map(t -> (javafx.scene.Node) t.node()).toList();
+        if (!nodes.equals(pane.getChildren())) {
+            pane.getChildren().setAll(nodes);
+        }
+    }
+
     public void activate() {
         subscriptions.add(bus.subscribe(DeskEvent.RecommendationChanged.class,
                 e -> fx.post("tile-" + e.snapshot().symbol(), () -> show(e.snapshot()))));
@@ -63,11 +158,15 @@ public final class RecommendationTilesPresenter {
             tile = new RecommendationTile(snapshot.symbol());
             String symbol = snapshot.symbol();
             // a filter, not a handler: the TilesFX tile inside consumes clicks
-            tile.node().addEventFilter(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> select(symbol));
+            RecommendationTile created = tile;
+            tile.node().addEventFilter(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+                select(symbol);
+                created.node().requestFocus();
+            });
             tiles.put(snapshot.symbol(), tile);
-            pane.getChildren().setAll(tiles.values().stream().map(RecommendationTile::node).toList());
         }
         tile.show(snapshot, clock.instant());
+        relayout();
     }
 
     /** Marks the tile and tells the detail pane. FX thread. */
@@ -83,7 +182,7 @@ public final class RecommendationTilesPresenter {
 
     private void keepOnly(Set<String> symbols) {
         if (tiles.keySet().retainAll(symbols)) {
-            pane.getChildren().setAll(tiles.values().stream().map(RecommendationTile::node).toList());
+            relayout();
         }
     }
 }

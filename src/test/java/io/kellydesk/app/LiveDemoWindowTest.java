@@ -106,6 +106,31 @@ class LiveDemoWindowTest {
                 .anyMatch(name -> name.startsWith("used")).anyMatch(name -> name.startsWith("1 fixed contract"));
         Screenshots.save(stage.getScene(), "main-window-detail-growth");
 
+        // Keyboard and filters: "/" jumps to the filter, arrows move the selection, tradable-only hides the rest
+        robot.clickOn("#tile-" + tradable);
+        robot.type(javafx.scene.input.KeyCode.HOME); // harmless key: focus stays on the tile
+        robot.write("/");
+        assertThat(robot.lookup("#tileFilter").queryAs(javafx.scene.control.TextField.class).isFocused()).isTrue();
+        robot.write("nq");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#tilePane").queryAs(javafx.scene.layout.FlowPane.class).getChildren())
+                .extracting(javafx.scene.Node::getId).containsExactly("tile-NQZ26-CME");
+        robot.interact(() -> robot.lookup("#tileFilter").queryAs(javafx.scene.control.TextField.class).clear());
+        robot.clickOn("#tradableOnly");
+        WaitForAsyncUtils.waitForFxEvents();
+        long trades = composition.engine().snapshots().stream().filter(s -> s.recommendation().isTrade()).count();
+        assertThat(robot.lookup("#tilePane").queryAs(javafx.scene.layout.FlowPane.class).getChildren()).hasSize((int) trades);
+        robot.clickOn("#tradableOnly");
+        robot.interact(() -> robot.lookup("#tileScroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0));
+        robot.clickOn("#tile-6EZ26-CME");
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".detail-title").queryAs(Label.class).getText()).startsWith("CLF27-NYMEX");
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        // three tiles a row at this width: down from the 2nd tile is the 5th, NQ
+        assertThat(robot.lookup(".detail-title").queryAs(Label.class).getText()).startsWith("NQZ26-CME");
+
         // Decisions tab: the log, filterable, exportable
         robot.clickOn("Decisions");
         var decisions = composition.decisionsView().orElseThrow();
