@@ -15,6 +15,7 @@ import io.kellydesk.desk.HealthView;
 import io.kellydesk.desk.MainWindowPresenter;
 import io.kellydesk.desk.MainWindowView;
 import io.kellydesk.desk.MainWindowViewModel;
+import io.kellydesk.desk.ChartView;
 import io.kellydesk.desk.DecisionBrowser;
 import io.kellydesk.desk.DecisionsView;
 import io.kellydesk.desk.DetailPresenter;
@@ -97,6 +98,7 @@ public final class DeskComposition implements AutoCloseable {
     private DetailPresenter detailPresenter;
     private HealthPresenter healthPresenter;
     private DecisionsView decisionsView;
+    private ChartView chartView;
     private javafx.animation.Timeline decisionsRefresh;
     private final ScheduledExecutorService uiSampler = Executors.newSingleThreadScheduledExecutor(
             PooledTaskExecutor.namedDaemons("kd-ui-sampler"));
@@ -243,7 +245,17 @@ public final class DeskComposition implements AutoCloseable {
         view.detailPane().getChildren().add(detailView.load());
         detailPresenter = new DetailPresenter(detailView, bus, fxUpdates, clock);
         detailPresenter.activate();
-        tilesPresenter = new RecommendationTilesPresenter(view.tilePane(), bus, fxUpdates, clock, detailPresenter::select);
+        chartView = new ChartView(engine, computeExecutor, Platform::runLater, clock);
+        view.chartContent().getChildren().setAll(chartView.load());
+        view.chartTab().selectedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                chartView.redraw();
+            }
+        });
+        tilesPresenter = new RecommendationTilesPresenter(view.tilePane(), bus, fxUpdates, clock, symbol -> {
+            detailPresenter.select(symbol);
+            chartView.select(symbol);
+        });
         tilesPresenter.bindToolbar(view.tileFilter(), view.tradableOnly(), view.tileOrder());
         tilesPresenter.activate();
         HealthView healthView = new HealthView(clock);
@@ -380,6 +392,10 @@ public final class DeskComposition implements AutoCloseable {
 
     public Optional<DecisionLog> decisionLog() {
         return decisionLog;
+    }
+
+    public Optional<ChartView> chartView() {
+        return Optional.ofNullable(chartView);
     }
 
     public Optional<DecisionsView> decisionsView() {

@@ -58,6 +58,7 @@ public final class MainWindowView {
     @FXML private StackPane detailPane;
     @FXML private javafx.scene.control.TabPane bottomTabs;
     @FXML private javafx.scene.control.Tab decisionsTab;
+    @FXML private javafx.scene.control.Tab chartTab;
     @FXML private StackPane decisionsContent;
     @FXML private StackPane chartContent;
     @FXML private StackPane healthContent;
@@ -218,6 +219,7 @@ public final class MainWindowView {
     public StackPane detailPane() { return detailPane; }
     public StackPane decisionsContent() { return decisionsContent; }
     public javafx.scene.control.Tab decisionsTab() { return decisionsTab; }
+    public javafx.scene.control.Tab chartTab() { return chartTab; }
     public StackPane chartContent() { return chartContent; }
     public StackPane healthContent() { return healthContent; }
     public Parent root() { return root; }

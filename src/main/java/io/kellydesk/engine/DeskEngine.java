@@ -219,6 +219,29 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
         return ordered;
     }
 
+    /** The closed trades the engine holds for a symbol (the trading engine's answer for the lookback window). */
+    public List<ClosedTrade> closedTrades(String symbol) {
+        SymbolBook book = books.get(symbol);
+        return book == null ? List.of() : book.trades;
+    }
+
+    /** Per symbol with a quote: the ATR stop in currency (stop_atr_multiple × ATR × point value). */
+    public Map<String, Double> atrRiskPerContract() {
+        Map<String, Double> risk = new java.util.HashMap<>();
+        double multiple = context.settings().stopAtrMultiple();
+        books.values().forEach(b -> {
+            Quote q = b.quote;
+            if (q != null) {
+                risk.put(b.symbol, multiple * q.atrPoints() * q.pointValueCurrency());
+            }
+        });
+        return risk;
+    }
+
+    public List<String> activeSymbols() {
+        return activeSymbols;
+    }
+
     /** True when no symbol has sizing work queued or running (for load scenarios and tests). */
     public boolean isIdle() {
         for (SymbolBook book : books.values()) {

@@ -151,5 +151,30 @@ class LiveDemoWindowTest {
         assertThat(lines.getFirst()).startsWith("id,symbol,decidedAt,status,reason");
         assertThat(lines).hasSize(decisions.table().getItems().size() + 1);
         Screenshots.save(stage.getScene(), "main-window-decisions");
+
+        // Chart tab: Kelly vs half vs fixed N over the desk's closed trades; N = 3 redraws the fixed line
+        robot.clickOn("Chart");
+        var chart = composition.chartView().orElseThrow();
+        robot.interact(() -> robot.lookup("#scope").queryAs(javafx.scene.control.ComboBox.class).setValue("Whole desk"));
+        Eventually.await(Duration.ofSeconds(10), "three replayed lines", () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return chart.chart().getData().size() == 3;
+        });
+        robot.interact(() -> chart.setFixedContracts(3));
+        Eventually.await(Duration.ofSeconds(10), "fixed line redrawn for 3 contracts", () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return chart.chart().getData().size() == 3 && chart.chart().getData().get(2).getName().startsWith("3 fixed contracts");
+        });
+        var fixed = chart.chart().getData().get(2).getData();
+        double start = fixed.getFirst().getYValue().doubleValue();
+        double end = fixed.getLast().getYValue().doubleValue();
+        double perContract = 0;
+        for (String symbol : composition.engine().activeSymbols()) {
+            perContract += io.kellydesk.core.KellyReplay.inWindow(composition.engine().closedTrades(symbol), java.time.Instant.now(),
+                    Duration.ofDays(30)).stream().mapToDouble(io.kellydesk.core.ClosedTrade::pnlPerContractCurrency).sum();
+        }
+        // fixed N: equity moves by N × each trade's result per contract (no ruin at this size)
+        assertThat(end - start).isCloseTo(3 * perContract, org.assertj.core.api.Assertions.within(1e-6 * Math.max(1, Math.abs(perContract))));
+        Screenshots.save(stage.getScene(), "main-window-chart");
     }
 }
