@@ -21,6 +21,7 @@ import io.kellydesk.desk.DecisionsView;
 import io.kellydesk.desk.DetailPresenter;
 import io.kellydesk.desk.DetailView;
 import io.kellydesk.desk.DetailViewModel;
+import io.kellydesk.desk.NotificationPresenter;
 import io.kellydesk.desk.RecommendationTilesPresenter;
 import io.kellydesk.core.IsotonicCalibrator;
 import io.kellydesk.core.Recommendation;
@@ -99,6 +100,7 @@ public final class DeskComposition implements AutoCloseable {
     private HealthPresenter healthPresenter;
     private DecisionsView decisionsView;
     private ChartView chartView;
+    private NotificationPresenter notificationPresenter;
     private javafx.animation.Timeline decisionsRefresh;
     private final ScheduledExecutorService uiSampler = Executors.newSingleThreadScheduledExecutor(
             PooledTaskExecutor.namedDaemons("kd-ui-sampler"));
@@ -264,6 +266,8 @@ public final class DeskComposition implements AutoCloseable {
                 () -> poller == null ? List.of() : poller.health(),
                 () -> engine.context().settings().emergencyReductionTrigger(), uiSampler);
         healthPresenter.activate();
+        notificationPresenter = new NotificationPresenter(bus, fxUpdates, stage);
+        notificationPresenter.activate();
         decisionLog.ifPresent(log -> showDecisions(view, log));
         decisionLog.ifPresent(log -> {
             mainViewModel.decisionsTitleProperty().set(log.isReadOnly() ? "Decision log open read-only" : "Decision log is being written");
@@ -417,6 +421,7 @@ public final class DeskComposition implements AutoCloseable {
             Platform.runLater(tilesPresenter::deactivate);
             detailPresenter.deactivate();
             healthPresenter.deactivate();
+            notificationPresenter.deactivate();
         }
         uiSampler.shutdownNow();
         if (ticker != null) {

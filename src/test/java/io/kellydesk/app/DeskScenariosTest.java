@@ -88,6 +88,12 @@ class DeskScenariosTest {
         }
         Screenshots.save(stage.getScene(), "scenario-predictions-down-stale");
 
+        Eventually.await(Duration.ofSeconds(5), "service-down notifications", () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return robot.lookup(".notification-bar .title").queryAllAs(Label.class).stream()
+                    .anyMatch(l -> "LSTM down".equals(l.getText()));
+        });
+
         // The Health tab says which services are down, why, and how their circuits stand
         robot.clickOn("Health");
         Eventually.await(Duration.ofSeconds(5), "health table shows the LSTM down", () -> {
@@ -118,5 +124,11 @@ class DeskScenariosTest {
             }
         }
         Screenshots.save(stage.getScene(), "scenario-drawdown-emergency");
+        // and a notification said so, without a modal dialog
+        Eventually.await(Duration.ofSeconds(5), "emergency notification", () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return robot.lookup(".notification-bar .title").queryAllAs(Label.class).stream()
+                    .anyMatch(l -> l.getText() != null && l.getText().startsWith("EMERGENCY: drawdown 35.0 %"));
+        });
     }
 }

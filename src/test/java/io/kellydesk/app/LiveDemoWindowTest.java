@@ -176,5 +176,9 @@ class LiveDemoWindowTest {
         // fixed N: equity moves by N × each trade's result per contract (no ruin at this size)
         assertThat(end - start).isCloseTo(3 * perContract, org.assertj.core.api.Assertions.within(1e-6 * Math.max(1, Math.abs(perContract))));
         Screenshots.save(stage.getScene(), "main-window-chart");
+
+        robot.interact(() -> composition.mainViewModel().themeProperty().set(io.kellydesk.desk.Theme.LIGHT));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(stage.getScene(), "main-window-light-live");
     }
 }
