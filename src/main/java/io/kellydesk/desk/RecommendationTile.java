@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.animation.PauseTransition;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -38,7 +37,10 @@ final class RecommendationTile {
     private final Label fraction = label("tile-figure");
     private final Label risk = label("tile-figure");
     private final Label status = label("tile-status");
-    private final PauseTransition flash = new PauseTransition(javafx.util.Duration.millis(700));
+    /** State lives on leaves (edge, status label): a class change on the root would restyle the whole tile. */
+    private final Region edge = new Region();
+    private final Region flashOverlay = new Region();
+    private final javafx.animation.FadeTransition flash = new javafx.animation.FadeTransition(javafx.util.Duration.millis(700), flashOverlay);
     private SymbolSnapshot shown;
 
     RecommendationTile(String symbol) {
@@ -66,13 +68,22 @@ final class RecommendationTile {
                 .animated(false)
                 .graphic(body)
                 .build();
-        root.getChildren().add(tile);
+        edge.getStyleClass().add("tile-edge");
+        edge.setMaxWidth(6);
+        edge.setMinWidth(6);
+        edge.setMouseTransparent(true);
+        flashOverlay.getStyleClass().add("tile-flash");
+        flashOverlay.setOpacity(0);
+        flashOverlay.setMouseTransparent(true);
+        flash.setFromValue(0.35);
+        flash.setToValue(0);
+        root.getChildren().addAll(tile, flashOverlay, edge);
+        StackPane.setAlignment(edge, javafx.geometry.Pos.CENTER_LEFT);
         root.getStyleClass().add("rec-tile");
         root.setId("tile-" + symbol);
         root.setFocusTraversable(true);
         root.setPrefSize(WIDTH, HEIGHT);
         root.setMaxSize(WIDTH, HEIGHT);
-        flash.setOnFinished(e -> root.getStyleClass().remove("changed"));
     }
 
     StackPane node() {
@@ -114,9 +125,7 @@ final class RecommendationTile {
         risk.setText("capital at risk " + (r.isTrade() ? money(r.capitalAtRiskCurrency()) + currency(r) : "—"));
         refreshStatus(now);
         if (changed) {
-            root.getStyleClass().remove("changed");
-            root.getStyleClass().add("changed");
-            flash.playFromStart();
+            flash.playFromStart(); // opacity only: no CSS pass
         }
     }
 
@@ -147,7 +156,8 @@ final class RecommendationTile {
             style = "no-trade";
         }
         status.setText(text);
-        setStyle(root, style, "trade", "no-trade", "stale", "emergency");
+        setStyle(edge, style, "trade", "no-trade", "stale", "emergency");
+        setStyle(status, style, "trade", "no-trade", "stale", "emergency");
     }
 
     private static List<String> staleInputs(SymbolSnapshot s, Instant now) {
@@ -167,9 +177,17 @@ final class RecommendationTile {
         }
     }
 
+    /** Changes the style classes only when they differ: every change costs a CSS pass over the tile. */
     private static void setStyle(javafx.scene.Node node, String on, String... all) {
-        node.getStyleClass().removeAll(all);
-        node.getStyleClass().add(on);
+        var classes = node.getStyleClass();
+        boolean current = classes.contains(on);
+        for (String other : all) {
+            current &= other.equals(on) || !classes.contains(other);
+        }
+        if (!current) {
+            classes.removeAll(all);
+            classes.add(on);
+        }
     }
 
     private static Label label(String styleClass) {

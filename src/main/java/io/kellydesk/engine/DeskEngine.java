@@ -130,13 +130,14 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
     public void onAccount(FeedResult<Account> result) {
         if (result instanceof FeedResult.Ok<Account> ok) {
             account = Optional.of(ok.value());
-            bus.publish(new DeskEvent.AccountChanged(ok.value()));
             double drawdown = ok.value().drawdownFraction();
             boolean now = drawdown >= context.settings().emergencyReductionTrigger();
             if (now != emergency) {
                 emergency = now;
+                // before the account itself, so the header's figure and its alarm colour change together
                 bus.publish(new DeskEvent.EmergencyChanged(now, drawdown));
             }
+            bus.publish(new DeskEvent.AccountChanged(ok.value()));
             markAllDirty();
         }
     }

@@ -114,7 +114,10 @@ class DeskScenariosTest {
             WaitForAsyncUtils.waitForFxEvents();
             return robot.lookup("#drawdownLabel").queryAs(Label.class).getText().equals("35.0 %");
         });
-        assertThat(robot.lookup("#drawdownLabel").queryAs(Label.class).getStyleClass()).contains("danger");
+        Eventually.await(Duration.ofSeconds(5), "drawdown shown in the alarm colour", () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return robot.lookup("#drawdownLabel").queryAs(Label.class).getStyleClass().contains("danger");
+        });
         Eventually.await(Duration.ofSeconds(10), "every recommendation flagged EMERGENCY", () -> composition.engine().snapshots()
                 .stream().allMatch(s -> s.recommendation().drawdownFraction().isEmpty() || s.recommendation().emergency()));
         for (SymbolSnapshot s : composition.engine().snapshots()) {
