@@ -6,19 +6,14 @@ import io.kellydesk.core.KellyReplay;
 import io.kellydesk.core.SizingSettings;
 import io.kellydesk.engine.DeskEngine;
 import io.kellydesk.tasks.TaskExecutor;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
@@ -60,14 +55,7 @@ public final class ChartView {
     }
 
     public VBox load() {
-        URL fxml = Objects.requireNonNull(ChartView.class.getResource("/fxml/ChartPane.fxml"), "ChartPane.fxml");
-        FXMLLoader loader = new FXMLLoader(fxml);
-        loader.setController(this);
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load the chart layout " + fxml, e);
-        }
+        return Fxml.load(this, "ChartPane.fxml");
     }
 
     @FXML

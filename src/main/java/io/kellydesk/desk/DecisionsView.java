@@ -3,9 +3,6 @@ package io.kellydesk.desk;
 import io.kellydesk.core.LoggedDecision;
 import io.kellydesk.core.ReasonCode;
 import io.kellydesk.tasks.TaskExecutor;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,14 +13,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -100,14 +95,7 @@ public final class DecisionsView {
     }
 
     public VBox load() {
-        URL fxml = Objects.requireNonNull(DecisionsView.class.getResource("/fxml/DecisionsPane.fxml"), "DecisionsPane.fxml");
-        FXMLLoader loader = new FXMLLoader(fxml);
-        loader.setController(this);
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load the decisions layout " + fxml, e);
-        }
+        return Fxml.load(this, "DecisionsPane.fxml");
     }
 
     @FXML

@@ -1,14 +1,9 @@
 package io.kellydesk.desk;
 
 import io.kellydesk.engine.SymbolSnapshot;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
@@ -32,14 +27,7 @@ public final class DetailView {
     }
 
     public ScrollPane load() {
-        URL fxml = Objects.requireNonNull(DetailView.class.getResource("/fxml/DetailPane.fxml"), "DetailPane.fxml");
-        FXMLLoader loader = new FXMLLoader(fxml);
-        loader.setController(this);
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load the detail pane layout " + fxml, e);
-        }
+        return Fxml.load(this, "DetailPane.fxml");
     }
 
     public void show(SymbolSnapshot snapshot, Instant now, int fixedContracts) {

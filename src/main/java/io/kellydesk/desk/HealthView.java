@@ -2,9 +2,6 @@ package io.kellydesk.desk;
 
 import io.kellydesk.core.Account;
 import io.kellydesk.core.ServiceHealth;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,12 +11,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.TableColumn;
@@ -53,14 +48,7 @@ public final class HealthView {
     }
 
     public HBox load() {
-        URL fxml = Objects.requireNonNull(HealthView.class.getResource("/fxml/HealthPane.fxml"), "HealthPane.fxml");
-        FXMLLoader loader = new FXMLLoader(fxml);
-        loader.setController(this);
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load the health layout " + fxml, e);
-        }
+        return Fxml.load(this, "HealthPane.fxml");
     }
 
     @FXML

@@ -1,13 +1,9 @@
 package io.kellydesk.desk;
 
 import io.kellydesk.core.ServiceState;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -75,14 +71,7 @@ public final class MainWindowView {
 
     /** Loads the FXML with this instance as its controller. */
     public Parent load() {
-        URL fxml = Objects.requireNonNull(MainWindowView.class.getResource("/fxml/MainWindow.fxml"), "MainWindow.fxml");
-        FXMLLoader loader = new FXMLLoader(fxml);
-        loader.setController(this);
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load the main window layout " + fxml, e);
-        }
+        return Fxml.load(this, "MainWindow.fxml");
     }
 
     @FXML
