@@ -128,7 +128,7 @@ public final class ChartView {
                 + "= floor(f × equity / risk per contract), at most %d. Half: half that fraction. Fixed: %d contract%s on every trade. "
                 + "Each trade's result per contract is scaled to the contracts of each line.",
                 result.trades().size(), request.title(), s.winLossLookbackDays(), request.startEquity(), request.currency(),
-                fmt(s.kellyMultiplier()), pct(s.maxKellyFraction()), pct(s.minKellyFraction()), s.maxPositionSizeContracts(),
+                Formats.plain(s.kellyMultiplier()), Formats.pct(s.maxKellyFraction()), Formats.pct(s.minKellyFraction()), s.maxPositionSizeContracts(),
                 request.fixed(), request.fixed() == 1 ? "" : "s");
         note.setText(String.format(Locale.ROOT, "Replayed: %d closed trades of %s (last %d days, in exit order) from today's equity "
                 + "%,.0f %s; desk sizing recomputed before each trade from the earlier trades only. Hover for the method.",
@@ -149,13 +149,7 @@ public final class ChartView {
         return series;
     }
 
-    private static String pct(double f) {
-        return String.format(Locale.ROOT, "%.1f %%", f * 100);
-    }
 
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-    }
 
     public LineChart<Number, Number> chart() {
         return chart;

@@ -58,12 +58,12 @@ public final class DetailView {
         growthChart.getData().add(g);
         double low = min;
         double high = max;
-        growthChart.getData().add(marker("full Kelly " + DetailViewModel.pct(c.fullKelly()), c.fullKelly(), min, max));
-        growthChart.getData().add(marker("used " + DetailViewModel.pct(c.used()), c.used(), min, max));
+        growthChart.getData().add(marker("full Kelly " + Formats.pct(c.fullKelly()), c.fullKelly(), min, max));
+        growthChart.getData().add(marker("used " + Formats.pct(c.used()), c.used(), min, max));
         growthChart.getData().add(marker("2 × Kelly", Math.min(2 * c.fullKelly(), c.points().getLast()[0]), min, max));
         c.fixedSizeFraction().ifPresent(f -> growthChart.getData().add(marker(c.fixedContracts() + " fixed contract"
-                + (c.fixedContracts() == 1 ? "" : "s") + " " + DetailViewModel.pct(f), Math.min(f, c.points().getLast()[0]), low, high)));
-        growthNote.setText("Growth peaks at full Kelly and falls below zero at " + DetailViewModel.pct(c.zeroCrossing())
+                + (c.fixedContracts() == 1 ? "" : "s") + " " + Formats.pct(f), Math.min(f, c.points().getLast()[0]), low, high)));
+        growthNote.setText("Growth peaks at full Kelly and falls below zero at " + Formats.pct(c.zeroCrossing())
                 + ": betting more than that loses money in the long run whatever the win rate.");
     }
 

@@ -50,9 +50,9 @@ public final class DetailViewModel {
                 case BOTH_AGREE -> "agree";
                 case DISAGREE -> "disagree";
                 case SINGLE_MODEL -> "one model only";
-            }, e.confidenceSpread().isPresent() ? "spread " + pct(e.confidenceSpread().getAsDouble()) : "", false));
-            rows.add(new Row("Win probability p", pct(e.winProbability()), "p_long " + pct(e.probabilityLong()) + " → p_raw "
-                    + pct(e.rawWinProbability()) + " → p " + (e.calibrated() ? "calibrated" : "= p_raw (not calibrated: too few outcomes)"), false));
+            }, e.confidenceSpread().isPresent() ? "spread " + Formats.pct(e.confidenceSpread().getAsDouble()) : "", false));
+            rows.add(new Row("Win probability p", Formats.pct(e.winProbability()), "p_long " + Formats.pct(e.probabilityLong()) + " → p_raw "
+                    + Formats.pct(e.rawWinProbability()) + " → p " + (e.calibrated() ? "calibrated" : "= p_raw (not calibrated: too few outcomes)"), false));
         });
         return rows;
     }
@@ -60,7 +60,7 @@ public final class DetailViewModel {
     private static Row prediction(String name, Optional<Prediction> p, SymbolSnapshot.InputStatus status, Instant now) {
         String age = status.ageAt(now).map(DetailViewModel::age).orElse("never");
         String error = status.lastError().map(e -> " · last poll failed: " + e).orElse("");
-        return p.map(x -> new Row(name, x.direction() + " " + pct(x.effectiveConfidence())
+        return p.map(x -> new Row(name, x.direction() + " " + Formats.pct(x.effectiveConfidence())
                         + (x.memberConfidences().isEmpty() ? "" : " (mean of " + x.memberConfidences().size() + ")"),
                         "age " + age + error, false))
                 .orElse(new Row(name, "—", "no prediction" + error, false));
@@ -77,29 +77,29 @@ public final class DetailViewModel {
             return rows;
         }
         rows.add(new Row("Payoff ratio b", num(r.payoffRatio()), "b_hist " + num(r.historicalPayoffRatio()) + " from " + r.decisiveTrades()
-                + " trades, pulled toward " + fmt(k.payoffPrior()) + " (weight " + fmt(k.payoffPriorStrength()) + ")", false));
+                + " trades, pulled toward " + Formats.plain(k.payoffPrior()) + " (weight " + Formats.plain(k.payoffPriorStrength()) + ")", false));
         rows.add(new Row("Full Kelly f*", pctOf(r.fullKellyFraction()), "edge b·p − q " + num(r.expectedEdge()), false));
-        rows.add(new Row("× multiplier", pctOf(r.fractionAfterMultiplier()), "kelly_multiplier " + fmt(k.kellyMultiplier()), false));
+        rows.add(new Row("× multiplier", pctOf(r.fractionAfterMultiplier()), "kelly_multiplier " + Formats.plain(k.kellyMultiplier()), false));
         rows.add(new Row("Cap", pctOf(r.fractionAfterMultiplier().isPresent() ? r.fractionUsed() : OptionalDouble.empty()),
-                "max_kelly_fraction " + pct(k.maxKellyFraction()), r.cappedAtMaxFraction()));
-        rows.add(new Row("Drawdown cut", r.emergency() ? "× " + fmt(k.emergencyReductionFactor()) + " → " + pctOf(r.fractionUsed()) : "none",
-                "drawdown " + pctOf(r.drawdownFraction()) + " of trigger " + pct(k.emergencyReductionTrigger()), r.emergency()));
-        rows.add(new Row("Contracts", intOf(r.contractsSized()), "risk/contract " + r.riskPerContract().map(x -> money(x.currency())
+                "max_kelly_fraction " + Formats.pct(k.maxKellyFraction()), r.cappedAtMaxFraction()));
+        rows.add(new Row("Drawdown cut", r.emergency() ? "× " + Formats.plain(k.emergencyReductionFactor()) + " → " + pctOf(r.fractionUsed()) : "none",
+                "drawdown " + pctOf(r.drawdownFraction()) + " of trigger " + Formats.pct(k.emergencyReductionTrigger()), r.emergency()));
+        rows.add(new Row("Contracts", intOf(r.contractsSized()), "risk/contract " + r.riskPerContract().map(x -> Formats.money(x.currency())
                 + (x.source() == io.kellydesk.core.RiskPerContract.Source.MEAN_LOSS ? " (mean loss)" : " (ATR stop)")).orElse("—")
                 + " · max_position_size " + k.maxPositionSizeContracts(), r.cappedAtMaxPosition()));
         boolean portfolioCut = r.contractsSized().isPresent() && r.contractsAfterPortfolio().isPresent()
                 && r.contractsAfterPortfolio().getAsInt() < r.contractsSized().getAsInt();
         rows.add(new Row("Portfolio cut", intOf(r.contractsAfterPortfolio()), "open risk " + moneyOf(r.openRiskCurrency())
-                + " · max_portfolio_risk " + pct(k.maxPortfolioRisk()), portfolioCut));
+                + " · max_portfolio_risk " + Formats.pct(k.maxPortfolioRisk()), portfolioCut));
         boolean correlationCut = r.contractsAfterPortfolio().isPresent() && r.contractsAfterCorrelation().isPresent()
                 && r.contractsAfterCorrelation().getAsInt() < r.contractsAfterPortfolio().getAsInt();
         rows.add(new Row("Correlation cut", intOf(r.contractsAfterCorrelation()), "correlated " + moneyOf(r.correlatedExposureCurrency())
-                + " · max_correlation_exposure " + pct(k.maxCorrelationExposure()), correlationCut));
+                + " · max_correlation_exposure " + Formats.pct(k.maxCorrelationExposure()), correlationCut));
         rows.add(new Row("Validation", r.halvedByValidation() ? "halved" : (r.contractsAfterCorrelation().isPresent() ? "passed" : "—"),
                 r.isTrade() ? "" : r.reason().words() + (r.reasonDetail().isBlank() ? "" : ": " + r.reasonDetail()),
                 r.halvedByValidation() || (!r.isTrade() && r.contractsAfterCorrelation().isPresent())));
         rows.add(new Row("Final", r.isTrade() ? r.contracts() + " contracts" : "no trade",
-                r.isTrade() ? "capital at risk " + money(r.capitalAtRiskCurrency()) : "", false));
+                r.isTrade() ? "capital at risk " + Formats.money(r.capitalAtRiskCurrency()) : "", false));
         return rows;
     }
 
@@ -140,32 +140,23 @@ public final class DetailViewModel {
         return Optional.of(new GrowthCurve(points, fStar, r.fractionUsed().orElse(0), zero, fixed, fixedContracts));
     }
 
-    static String pct(double fraction) {
-        return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
-    }
 
     private static String pctOf(OptionalDouble value) {
-        return value.isPresent() ? pct(value.getAsDouble()) : "—";
+        return value.isPresent() ? Formats.pct(value.getAsDouble()) : "—";
     }
 
     private static String num(OptionalDouble value) {
         return value.isPresent() ? String.format(Locale.ROOT, "%.3f", value.getAsDouble()) : "—";
     }
 
-    private static String fmt(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-    }
 
     private static String intOf(java.util.OptionalInt value) {
         return value.isPresent() ? Integer.toString(value.getAsInt()) : "—";
     }
 
-    private static String money(double amount) {
-        return String.format(Locale.ROOT, "%,.0f", amount);
-    }
 
     private static String moneyOf(OptionalDouble amount) {
-        return amount.isPresent() ? money(amount.getAsDouble()) : "—";
+        return amount.isPresent() ? Formats.money(amount.getAsDouble()) : "—";
     }
 
     private static String age(Duration age) {

@@ -56,9 +56,9 @@ public final class MainWindowPresenter {
     private void showAccount(Account account) {
         String currency = account.currency().isBlank() ? "" : " " + account.currency();
         viewModel.deskNameProperty().set(account.accountId().isBlank() ? "Kelly Desk" : account.accountId());
-        viewModel.accountCaptionProperty().set("peak " + money(account.peakEquityCurrency()) + currency);
-        viewModel.equityTextProperty().set(money(account.equityCurrency()) + currency);
-        viewModel.drawdownTextProperty().set(String.format(Locale.ROOT, "%.1f %%", account.drawdownFraction() * 100));
+        viewModel.accountCaptionProperty().set("peak " + Formats.money(account.peakEquityCurrency()) + currency);
+        viewModel.equityTextProperty().set(Formats.money(account.equityCurrency()) + currency);
+        viewModel.drawdownTextProperty().set(Formats.pct(account.drawdownFraction()));
         viewModel.accountKnownProperty().set(true);
     }
 
@@ -71,7 +71,4 @@ public final class MainWindowPresenter {
         }
     }
 
-    static String money(double amount) {
-        return String.format(Locale.ROOT, "%,.0f", amount);
-    }
 }

@@ -118,11 +118,11 @@ final class RecommendationTile {
             contracts.setText("—");
             contractsUnit.setText("no trade");
         }
-        probability.setText("win probability " + r.winProbability().stream().mapToObj(RecommendationTile::pct).findFirst().orElse("—")
+        probability.setText("win probability " + r.winProbability().stream().mapToObj(Formats::pct).findFirst().orElse("—")
                 + r.estimate().map(e -> e.calibrated() ? " (calibrated)" : "").orElse(""));
-        fraction.setText("Kelly used " + r.fractionUsed().stream().mapToObj(RecommendationTile::pct).findFirst().orElse("—")
-                + " · full " + r.fullKellyFraction().stream().mapToObj(RecommendationTile::pct).findFirst().orElse("—"));
-        risk.setText("capital at risk " + (r.isTrade() ? money(r.capitalAtRiskCurrency()) + currency(r) : "—"));
+        fraction.setText("Kelly used " + r.fractionUsed().stream().mapToObj(Formats::pct).findFirst().orElse("—")
+                + " · full " + r.fullKellyFraction().stream().mapToObj(Formats::pct).findFirst().orElse("—"));
+        risk.setText("capital at risk " + (r.isTrade() ? Formats.money(r.capitalAtRiskCurrency()) + currency(r) : "—"));
         refreshStatus(now);
         if (changed) {
             flash.playFromStart(); // opacity only: no CSS pass
@@ -145,7 +145,7 @@ final class RecommendationTile {
             text = "STALE · " + String.join(", ", stale);
             style = "stale";
         } else if (r.emergency() && r.isTrade()) {
-            text = "EMERGENCY · drawdown " + r.drawdownFraction().stream().mapToObj(RecommendationTile::pct).findFirst().orElse("—")
+            text = "EMERGENCY · drawdown " + r.drawdownFraction().stream().mapToObj(Formats::pct).findFirst().orElse("—")
                     + " · size cut";
             style = "emergency";
         } else if (r.isTrade()) {
@@ -196,13 +196,7 @@ final class RecommendationTile {
         return label;
     }
 
-    static String pct(double fraction) {
-        return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
-    }
 
-    private static String money(double amount) {
-        return String.format(Locale.ROOT, "%,.0f", amount);
-    }
 
     private static String currency(Recommendation r) {
         return r.inputs().account().map(a -> a.currency().isBlank() ? "" : " " + a.currency()).orElse("");

@@ -1,0 +1,25 @@
+package io.kellydesk.desk;
+
+import java.util.Locale;
+
+/** How the desk writes numbers: fractions as percent with one decimal, money as whole units with separators. */
+final class Formats {
+
+    private Formats() {
+    }
+
+    /** 0.1234 → "12.3 %". */
+    static String pct(double fraction) {
+        return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+    }
+
+    /** 12825.4 → "12,825" (currency units; the currency is written by the caller). */
+    static String money(double amount) {
+        return String.format(Locale.ROOT, "%,.0f", amount);
+    }
+
+    /** 20.0 → "20", 0.5 → "0.5": a setting as the officer typed it. */
+    static String plain(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}
