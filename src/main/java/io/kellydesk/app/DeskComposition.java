@@ -91,10 +91,12 @@ public final class DeskComposition implements AutoCloseable {
     private final Queue<String> pendingNotices = new ConcurrentLinkedQueue<>();
     private final Optional<DecisionLog> decisionLog;
     private volatile int calibratedOn = -1;
-    private DemoServices demo;
-    private UpstreamHttp http;
+    private final Object lifecycle = new Object();
+    private boolean closing;
+    private volatile DemoServices demo;
+    private volatile UpstreamHttp http;
     private volatile FeedPoller poller;
-    private ScheduledExecutorService ticker;
+    private volatile ScheduledExecutorService ticker;
     private RecommendationTilesPresenter tilesPresenter;
     private DetailPresenter detailPresenter;
     private HealthPresenter healthPresenter;
@@ -277,7 +279,8 @@ public final class DeskComposition implements AutoCloseable {
         pendingNotices.forEach(mainViewModel::reportError);
         pendingNotices.clear();
         presenter.activate();
-        startServices();
+        // Binding sockets and starting the poller is I/O: not on the FX thread.
+        computeExecutor.execute(this::startServices);
         stage.show();
         return view;
     }
@@ -325,8 +328,19 @@ public final class DeskComposition implements AutoCloseable {
         }
     }
 
-    /** Starts the demo services when asked (or when nothing is configured), then the poller and the ticker. */
+    /**
+     * Starts the demo services when asked (or when nothing is configured), then the poller and the ticker. Runs in the
+     * background; texts for the window go through the coalescer. Under the lock, so a close() waits for it.
+     */
     void startServices() {
+        synchronized (lifecycle) {
+            if (!closing) {
+                startServicesLocked();
+            }
+        }
+    }
+
+    private void startServicesLocked() {
         boolean useDemo = switch (options.demo()) {
             case ON -> true;
             case OFF -> false;
@@ -342,17 +356,23 @@ public final class DeskComposition implements AutoCloseable {
                 effective = servicesSettings.withEndpoints(endpoints);
                 source = "demo services on " + demo.baseUrls().get(UpstreamService.MARKET_DATA).replace("http://", "") + " …";
             } catch (IOException e) {
-                mainViewModel.reportError("Could not start the demo services: " + e.getMessage());
+                String problem = "Could not start the demo services: " + e.getMessage();
+                fxUpdates.post("demo-start-failed", () -> mainViewModel.reportError(problem));
                 source = "no services";
             }
         } else {
             source = servicesSettings.anyConfigured() ? "configured services" : "no services configured (--no-demo)";
         }
-        mainViewModel.tilesWaitingTextProperty().set(useDemo ? "Waiting for the demo services to answer…"
+        String waiting = useDemo ? "Waiting for the demo services to answer…"
                 : servicesSettings.anyConfigured() ? "Waiting for the services to answer…"
-                : "Demo services are off (--no-demo) and no service URL is configured in " + options.settingsFile().getFileName() + ".");
-        mainViewModel.statusTextProperty().set("Data: " + source + "   ·   Settings: " + options.settingsFile()
-                + "   ·   Log: " + options.dataDir());
+                : "Demo services are off (--no-demo) and no service URL is configured in " + options.settingsFile().getFileName() + ".";
+        String status = "Data: " + source + "   ·   Settings: " + options.settingsFile() + "   ·   Log: " + options.dataDir();
+        fxUpdates.post("services-started", () -> {
+            if (mainViewModel.tilesWaitingTextProperty().get().isEmpty()) {
+                mainViewModel.tilesWaitingTextProperty().set(waiting);
+            }
+            mainViewModel.statusTextProperty().set(status);
+        });
         http = new UpstreamHttp(effective);
         SizingSettings sizing = engine.context().settings();
         poller = new FeedPoller(new UpstreamClient(http), effective, engine, clock, () -> ThreadLocalRandom.current().nextDouble(),
@@ -424,6 +444,9 @@ public final class DeskComposition implements AutoCloseable {
             notificationPresenter.deactivate();
         }
         uiSampler.shutdownNow();
+        synchronized (lifecycle) {
+            closing = true;
+        }
         if (ticker != null) {
             ticker.shutdownNow();
         }

@@ -65,6 +65,8 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
     private volatile Optional<Account> account = Optional.empty();
     private volatile List<Position> positions = List.of();
     private volatile List<String> activeSymbols = List.of();
+    /** The same symbols as a set: every poll answer asks whether its symbol is active. */
+    private volatile Set<String> activeSet = Set.of();
     private volatile boolean emergency;
     private volatile boolean closed;
 
@@ -82,6 +84,7 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
     public void onSymbols(List<String> symbols) {
         if (!symbols.equals(activeSymbols)) {
             activeSymbols = List.copyOf(symbols);
+            activeSet = Set.copyOf(symbols);
             symbols.forEach(this::book);
             snapshots.keySet().retainAll(Set.copyOf(symbols));
             bus.publish(new DeskEvent.SymbolsChanged(activeSymbols));
@@ -302,7 +305,7 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
     }
 
     private void markDirty(String symbol, java.util.concurrent.Executor where) {
-        if (closed || !activeSymbols.contains(symbol)) {
+        if (closed || !activeSet.contains(symbol)) {
             return; // shut down; or polled before the symbol list arrived, or dropped since: kept, not sized
         }
         SymbolBook book = book(symbol);

@@ -2,6 +2,7 @@ package io.kellydesk.feeds;
 
 import io.kellydesk.core.ModelId;
 import io.kellydesk.core.ServiceHealth;
+import io.kellydesk.core.ServiceState;
 import io.kellydesk.core.ServicesSettings;
 import io.kellydesk.core.UpstreamService;
 import java.time.Clock;
@@ -145,13 +146,21 @@ public final class FeedPoller implements AutoCloseable {
         publishHealth(service);
     }
 
+    /**
+     * Tells the listener when a service's state or circuit changed. Called after every request, so it compares the
+     * cheap state first and builds the full snapshot (which sorts the latency window) only on a change.
+     */
     private void publishHealth(UpstreamService service) {
-        ServiceHealth now = trackers.get(service).snapshot();
-        ServiceHealth before = lastPublished.put(service, now);
-        // The health view wants fresh figures, so every health poll publishes; state changes publish at once.
-        if (before == null || before.state() != now.state() || before.circuit() != now.circuit()) {
-            listener.onHealth(now);
+        HealthTracker tracker = trackers.get(service);
+        ServiceState state = tracker.currentState();
+        ServiceHealth.CircuitState circuit = breakers.get(service).state();
+        ServiceHealth before = lastPublished.get(service);
+        if (before != null && before.state() == state && before.circuit() == circuit) {
+            return;
         }
+        ServiceHealth now = tracker.snapshot();
+        lastPublished.put(service, now);
+        listener.onHealth(now);
     }
 
     /** The latest figures of every service, for the Health view. */

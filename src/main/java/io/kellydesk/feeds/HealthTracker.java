@@ -76,6 +76,11 @@ public final class HealthTracker {
                 lastSuccessAt, breaker.state());
     }
 
+    /** The state alone: cheap, no sorting; for deciding whether anything changed. */
+    public synchronized ServiceState currentState() {
+        return state();
+    }
+
     private ServiceState state() {
         if (requests == 0 && reportedStatus.isEmpty()) {
             return ServiceState.UNKNOWN;
