@@ -1,5 +1,6 @@
 package io.kellydesk.app;
 
+import io.kellydesk.core.DeskConfiguration;
 import io.kellydesk.core.ServicesSettings;
 import io.kellydesk.core.SettingsIssue;
 import io.kellydesk.core.SettingsValidator;
@@ -59,7 +60,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -87,7 +87,10 @@ public final class DeskComposition implements AutoCloseable {
     private final EventBus bus = new EventBus();
     private final DeskEngine engine;
     private final MainWindowPresenter presenter;
-    private final ServicesSettings servicesSettings;
+    private volatile ServicesSettings servicesSettings;
+    private final SettingsApplier settingsApplier;
+    private final io.kellydesk.settings.OfficerPin officerPin;
+    private io.kellydesk.desk.SettingsView settingsView;
     private final Queue<String> pendingNotices = new ConcurrentLinkedQueue<>();
     private final Optional<DecisionLog> decisionLog;
     private volatile int calibratedOn = -1;
@@ -135,6 +138,12 @@ public final class DeskComposition implements AutoCloseable {
                 e -> log.recordServiceEvent(clock.instant(), e.health().service().displayName(), e.health().state().name(),
                         e.health().lastError().orElse(e.health().detail()))));
         this.presenter = new MainWindowPresenter(mainViewModel, bus, fxUpdates);
+        DeskConfiguration running = settingsStartup.settings().map(LoadedSettings::configuration)
+                .orElse(new DeskConfiguration(engine.context().settings(), servicesSettings, io.kellydesk.core.DeskPreferences.defaults()));
+        this.settingsApplier = new SettingsApplier(settingsRepository, settingsStartup.settings().orElse(null), running, decisionLog,
+                clock, this::applyLive);
+        this.officerPin = new io.kellydesk.settings.OfficerPin(options.dataDir().resolve("officer-pin.json"), clock,
+                io.kellydesk.settings.OfficerPin.DEFAULT_ITERATIONS);
         LOG.info("Kelly Desk {} starting: settings {}, data {}, demo {}",
                 buildInfo.version(), options.settingsFile(), options.dataDir(), options.demo());
     }
@@ -276,6 +285,7 @@ public final class DeskComposition implements AutoCloseable {
             mainViewModel.decisionsTextProperty().set("Every recommendation, hand-off and settings change goes to " + log.file()
                     + ". This list view is not built yet; the file can be read with the sqlite3 shell.");
         });
+        applyDeskPreferences(settingsApplier.current().desk());
         pendingNotices.forEach(mainViewModel::reportError);
         pendingNotices.clear();
         presenter.activate();
@@ -341,6 +351,29 @@ public final class DeskComposition implements AutoCloseable {
     }
 
     private void startServicesLocked() {
+        startFeedsLocked(servicesSettings);
+        ticker = Executors.newSingleThreadScheduledExecutor(PooledTaskExecutor.namedDaemons("kd-engine-tick"));
+        ticker.scheduleAtFixedRate(engine::tick, 1, 1, TimeUnit.SECONDS);
+        ticker.scheduleWithFixedDelay(this::refreshCalibration, 5, 60, TimeUnit.SECONDS);
+    }
+
+    /** The settings window changed the services: the poller starts again on the new URLs, timeouts and intervals. */
+    private void restartFeeds(ServicesSettings next) {
+        synchronized (lifecycle) {
+            if (closing) {
+                return;
+            }
+            if (poller != null) {
+                poller.close();
+            }
+            if (http != null) {
+                http.close();
+            }
+            startFeedsLocked(next);
+        }
+    }
+
+    private void startFeedsLocked(ServicesSettings servicesSettings) {
         boolean useDemo = switch (options.demo()) {
             case ON -> true;
             case OFF -> false;
@@ -350,7 +383,9 @@ public final class DeskComposition implements AutoCloseable {
         String source;
         if (useDemo) {
             try {
-                demo = DemoServices.start(DemoMarket.cmeEight(clock), 0);
+                if (demo == null) {
+                    demo = DemoServices.start(DemoMarket.cmeEight(clock), 0);
+                }
                 Map<UpstreamService, ServicesSettings.Endpoint> endpoints = new EnumMap<>(UpstreamService.class);
                 demo.baseUrls().forEach((service, url) -> endpoints.put(service, new ServicesSettings.Endpoint(url, Optional.empty())));
                 effective = servicesSettings.withEndpoints(endpoints);
@@ -378,9 +413,45 @@ public final class DeskComposition implements AutoCloseable {
         poller = new FeedPoller(new UpstreamClient(http), effective, engine, clock, () -> ThreadLocalRandom.current().nextDouble(),
                 Duration.ofDays(sizing.winLossLookbackDays()), sizing.correlationLookbackBars() + 1);
         poller.start();
-        ticker = Executors.newSingleThreadScheduledExecutor(PooledTaskExecutor.namedDaemons("kd-engine-tick"));
-        ticker.scheduleAtFixedRate(engine::tick, 1, 1, TimeUnit.SECONDS);
-        ticker.scheduleWithFixedDelay(this::refreshCalibration, 5, 60, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Makes {@code next} the running desk's settings (called by the settings window's apply, in the background):
+     * every symbol is re-sized at once; changed services re-poll; desk preferences reach the window.
+     */
+    private void applyLive(DeskConfiguration next) {
+        engine.updateSettings(next.sizing());
+        if (!next.services().equals(servicesSettings)) {
+            servicesSettings = next.services();
+            restartFeeds(next.services());
+        }
+        fxUpdates.post("desk-preferences", () -> applyDeskPreferences(next.desk()));
+    }
+
+    /** Theme, watchlist and chart size from the Desk section. FX thread. */
+    private void applyDeskPreferences(io.kellydesk.core.DeskPreferences desk) {
+        mainViewModel.themeProperty().set(desk.theme().equals("light") ? io.kellydesk.desk.Theme.LIGHT : io.kellydesk.desk.Theme.DARK);
+        if (tilesPresenter != null) {
+            tilesPresenter.setWatchlist(desk.watchlist());
+        }
+        if (chartView != null) {
+            chartView.setFixedContracts(desk.chartFixedContracts());
+        }
+    }
+
+    /** The settings window; one at a time (a second File › Settings… brings it to the front). FX thread. */
+    public io.kellydesk.desk.SettingsView openSettingsWindow() {
+        if (settingsView != null && settingsView.stage() != null && settingsView.stage().isShowing()) {
+            settingsView.stage().toFront();
+            return settingsView;
+        }
+        var session = new io.kellydesk.settings.OfficerSession(clock,
+                Duration.ofSeconds(settingsApplier.current().desk().officerIdleRelockSeconds()));
+        var viewModel = new io.kellydesk.desk.SettingsViewModel(new io.kellydesk.settings.SettingsCatalog(), settingsApplier,
+                officerPin, session, computeExecutor, Platform::runLater, clock);
+        settingsView = new io.kellydesk.desk.SettingsView(viewModel);
+        settingsView.open(stage, stage.getScene().getStylesheets());
+        return settingsView;
     }
 
     /**
@@ -433,6 +504,10 @@ public final class DeskComposition implements AutoCloseable {
     @Override
     public void close() {
         presenter.deactivate();
+        if (settingsView != null && settingsView.stage() != null) {
+            Stage settingsStage = settingsView.stage();
+            Platform.runLater(settingsStage::hide);
+        }
         if (decisionsRefresh != null) {
             javafx.animation.Timeline timeline = decisionsRefresh;
             Platform.runLater(timeline::stop);
@@ -467,13 +542,7 @@ public final class DeskComposition implements AutoCloseable {
     private final class MenuActions implements MainWindowView.Actions {
         @Override
         public void openSettings() {
-            Alert alert = new Alert(Alert.AlertType.INFORMATION);
-            alert.initOwner(stage);
-            alert.initModality(javafx.stage.Modality.NONE);
-            alert.setTitle("Settings");
-            alert.setHeaderText("Settings file");
-            alert.setContentText(options.settingsFile().toString());
-            alert.show();
+            openSettingsWindow();
         }
 
         @Override

@@ -45,7 +45,7 @@ public final class RecommendationTilesPresenter {
 
     /** How the tiles are ordered. */
     public enum TileOrder {
-        SYMBOL("Symbol"), EDGE("Edge, highest first"), CONTRACTS("Contracts, most first");
+        WATCHLIST("Watchlist order"), SYMBOL("Symbol"), EDGE("Edge, highest first"), CONTRACTS("Contracts, most first");
 
         private final String words;
 
@@ -61,7 +61,31 @@ public final class RecommendationTilesPresenter {
 
     private String filterText = "";
     private boolean tradableOnly;
-    private TileOrder order = TileOrder.SYMBOL;
+    private TileOrder order = TileOrder.WATCHLIST;
+    private List<String> watchlist = List.of();
+
+    /**
+     * The trader's watchlist (from the settings' Desk section): tiles in this order under "Watchlist order", symbols
+     * not on it after, by name. Empty: every symbol by name. FX thread.
+     */
+    public void setWatchlist(List<String> symbols) {
+        watchlist = List.copyOf(symbols);
+        relayout();
+    }
+
+    /** A watchlist entry names a contract ("NQZ26-CME") or its root ("NQ"), which covers every month of it. */
+    private int watchlistRank(RecommendationTile tile) {
+        int exact = watchlist.indexOf(tile.symbol());
+        if (exact >= 0) {
+            return exact;
+        }
+        for (int i = 0; i < watchlist.size(); i++) {
+            if (tile.symbol().startsWith(watchlist.get(i))) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
 
     /** Connects the toolbar: filter text, tradable-only toggle, order. FX thread. */
     public void bindToolbar(javafx.scene.control.TextField filter, javafx.scene.control.ToggleButton tradable,
@@ -77,7 +101,7 @@ public final class RecommendationTilesPresenter {
             relayout();
         });
         orderBox.valueProperty().addListener((obs, was, now) -> {
-            order = now == null ? TileOrder.SYMBOL : now;
+            order = now == null ? TileOrder.WATCHLIST : now;
             relayout();
         });
         pane.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::onKey);
@@ -117,6 +141,7 @@ public final class RecommendationTilesPresenter {
 
     private List<RecommendationTile> visibleTiles() {
         java.util.Comparator<RecommendationTile> comparator = switch (order) {
+            case WATCHLIST -> java.util.Comparator.comparingInt(this::watchlistRank).thenComparing(RecommendationTile::symbol);
             case SYMBOL -> java.util.Comparator.comparing(RecommendationTile::symbol);
             case EDGE -> java.util.Comparator.<RecommendationTile>comparingDouble(t -> t.snapshot() == null ? Double.NEGATIVE_INFINITY
                     : t.snapshot().recommendation().expectedEdge().orElse(Double.NEGATIVE_INFINITY)).reversed()

@@ -1,6 +1,8 @@
 package io.kellydesk.settings;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kellydesk.core.DeskConfiguration;
+import io.kellydesk.core.DeskPreferences;
 import io.kellydesk.core.ServicesSettings;
 import io.kellydesk.core.SizingSettings;
 import java.util.List;
@@ -12,11 +14,16 @@ import java.util.List;
  * @param services    where the upstream services are and how they are polled ({@code services} section)
  * @param unknownKeys dotted paths of keys the desk does not use, e.g. {@code kelly_calculator.legacy_mode}
  */
-public record LoadedSettings(SizingSettings sizing, ServicesSettings services, List<String> unknownKeys, ObjectNode tree) {
+public record LoadedSettings(SizingSettings sizing, ServicesSettings services, DeskPreferences desk, List<String> unknownKeys,
+                             ObjectNode tree) {
 
     public LoadedSettings {
         unknownKeys = List.copyOf(unknownKeys);
         tree = tree.deepCopy();
+    }
+
+    public DeskConfiguration configuration() {
+        return new DeskConfiguration(sizing, services, desk);
     }
 
     @Override

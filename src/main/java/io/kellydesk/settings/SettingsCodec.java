@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kellydesk.core.DeskConfiguration;
+import io.kellydesk.core.DeskPreferences;
+import io.kellydesk.core.HandoffTarget;
 import io.kellydesk.core.ServicesSettings;
 import io.kellydesk.core.SizingSettings;
 import io.kellydesk.core.UpstreamService;
@@ -111,16 +114,113 @@ public final class SettingsCodec {
                 r.dbl(risk, "correlation_threshold", d.correlationThreshold()));
         List<String> unknown = new ArrayList<>();
         ServicesSettings services = services(root, r, source, unknown);
+        DeskPreferences desk = desk(root, r, source, unknown);
         collectUnknown(root, "", Set.of(ROOT), unknown, true);
         collectUnknown(calc, ROOT + ".", ROOT_KEYS, unknown, false);
         collectUnknown(weights, ROOT + "." + WEIGHTS + ".", WEIGHT_KEYS, unknown, false);
         collectUnknown(risk, ROOT + "." + RISK + ".", RISK_KEYS, unknown, false);
-        return new LoadedSettings(sizing, services, unknown, (ObjectNode) root);
+        return new LoadedSettings(sizing, services, desk, unknown, (ObjectNode) root);
+    }
+
+    /** The text of a settings file holding all of {@code configuration}, keeping every other key of {@code base}. */
+    public String format(DeskConfiguration configuration, ObjectNode base) {
+        ObjectNode root = base == null ? mapper.createObjectNode() : base.deepCopy();
+        writeSizing(root, configuration.sizing());
+        ServicesSettings services = configuration.services();
+        ObjectNode section = root.withObjectProperty(SERVICES);
+        for (UpstreamService service : UpstreamService.values()) {
+            ObjectNode entry = section.withObjectProperty(service.settingsKey());
+            ServicesSettings.Endpoint endpoint = services.endpoints().get(service);
+            entry.put("base_url", endpoint == null ? "" : endpoint.baseUrl());
+            entry.put("token", endpoint == null ? "" : endpoint.token().orElse(""));
+        }
+        section.put("connect_timeout_ms", services.connectTimeout().toMillis());
+        section.put("read_timeout_ms", services.readTimeout().toMillis());
+        section.put("call_timeout_ms", services.callTimeout().toMillis());
+        section.put("poll_predictions_ms", services.predictionPollInterval().toMillis());
+        section.put("poll_quotes_ms", services.quotePollInterval().toMillis());
+        section.put("poll_account_ms", services.accountPollInterval().toMillis());
+        section.put("poll_trades_ms", services.tradesPollInterval().toMillis());
+        section.put("poll_health_ms", services.healthPollInterval().toMillis());
+        section.put("breaker_failures", services.failuresToOpen());
+        section.put("breaker_cooldown_ms", services.circuitCooldown().toMillis());
+        section.put("max_backoff_ms", services.maxBackoff().toMillis());
+        DeskPreferences desk = configuration.desk();
+        ObjectNode deskNode = root.withObjectProperty(DESK);
+        var watchlist = deskNode.putArray("watchlist");
+        desk.watchlist().forEach(watchlist::add);
+        deskNode.put("chart_fixed_contracts", desk.chartFixedContracts());
+        deskNode.put("theme", desk.theme());
+        deskNode.put("handoff_target", desk.handoffTarget().settingsValue());
+        deskNode.put("handoff_folder", desk.handoffFolder());
+        deskNode.put("one_click_handoff", desk.oneClickHandoff());
+        deskNode.put("handoff_give_up_s", desk.handoffGiveUpSeconds());
+        deskNode.put("officer_relock_idle_s", desk.officerIdleRelockSeconds());
+        return text(root);
+    }
+
+    private String text(ObjectNode root) {
+        try {
+            return mapper.writeValueAsString(root) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    static final String DESK = "desk";
+    private static final Set<String> DESK_KEYS = Set.of("watchlist", "chart_fixed_contracts", "theme", "handoff_target",
+            "handoff_folder", "one_click_handoff", "handoff_give_up_s", "officer_relock_idle_s");
+
+    /** The optional {@code desk} section: the trader's own preferences. */
+    private static DeskPreferences desk(JsonNode root, Reader r, Path source, List<String> unknown) throws SettingsFileException {
+        DeskPreferences d = DeskPreferences.defaults();
+        JsonNode section = root.path(DESK);
+        if (section.isMissingNode() || section.isNull()) {
+            return d;
+        }
+        if (!section.isObject()) {
+            throw SettingsFileException.at(source, 0, 0, "\"" + DESK + "\" must be an object", null);
+        }
+        List<String> watchlist = new ArrayList<>();
+        JsonNode list = section.path("watchlist");
+        if (!list.isMissingNode() && !list.isNull()) {
+            if (!list.isArray()) {
+                throw r.wrongType("watchlist", "a list of symbols", list);
+            }
+            for (JsonNode symbol : list) {
+                if (!symbol.isTextual() || symbol.asText().isBlank()) {
+                    throw r.wrongType("watchlist", "a list of symbols", list);
+                }
+                watchlist.add(symbol.asText().trim().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        String theme = r.text(section, "theme", d.theme());
+        if (!theme.equals("dark") && !theme.equals("light")) {
+            throw r.wrongType("theme", "\"dark\" or \"light\"", section.get("theme"));
+        }
+        String targetText = r.text(section, "handoff_target", d.handoffTarget().settingsValue());
+        HandoffTarget target = HandoffTarget.fromSettings(targetText)
+                .orElseThrow(() -> r.wrongType("handoff_target", "\"engine\", \"clipboard\" or \"folder\"", section.get("handoff_target")));
+        JsonNode oneClick = section.path("one_click_handoff");
+        if (!oneClick.isMissingNode() && !oneClick.isNull() && !oneClick.isBoolean()) {
+            throw r.wrongType("one_click_handoff", "true or false", oneClick);
+        }
+        collectUnknown(section, DESK + ".", DESK_KEYS, unknown, false);
+        return new DeskPreferences(watchlist, r.integer(section, "chart_fixed_contracts", d.chartFixedContracts()), theme,
+                target, r.text(section, "handoff_folder", d.handoffFolder()),
+                oneClick.isBoolean() ? oneClick.booleanValue() : d.oneClickHandoff(),
+                r.integer(section, "handoff_give_up_s", d.handoffGiveUpSeconds()),
+                r.integer(section, "officer_relock_idle_s", d.officerIdleRelockSeconds()));
     }
 
     /** The text of a settings file holding {@code sizing}, keeping every other key of {@code base}. */
     public String format(SizingSettings sizing, ObjectNode base) {
         ObjectNode root = base == null ? mapper.createObjectNode() : base.deepCopy();
+        writeSizing(root, sizing);
+        return text(root);
+    }
+
+    private static void writeSizing(ObjectNode root, SizingSettings sizing) {
         ObjectNode calc = root.withObjectProperty(ROOT);
         calc.put("max_kelly_fraction", sizing.maxKellyFraction());
         calc.put("min_kelly_fraction", sizing.minKellyFraction());
@@ -144,11 +244,6 @@ public final class SettingsCodec {
         risk.put("stop_atr_multiple", sizing.stopAtrMultiple());
         risk.put("correlation_lookback_bars", sizing.correlationLookbackBars());
         risk.put("correlation_threshold", sizing.correlationThreshold());
-        try {
-            return mapper.writeValueAsString(root) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
-        }
     }
 
     static final String SERVICES = "services";
@@ -262,6 +357,17 @@ public final class SettingsCodec {
                 throw wrongType(key, "a number", value);
             }
             return value.doubleValue();
+        }
+
+        String text(JsonNode section, String key, String fallback) throws SettingsFileException {
+            JsonNode value = section.get(key);
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            if (!value.isTextual()) {
+                throw wrongType(key, "a text", value);
+            }
+            return value.asText();
         }
 
         int integer(JsonNode section, String key, int fallback) throws SettingsFileException {

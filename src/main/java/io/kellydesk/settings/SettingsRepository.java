@@ -1,5 +1,6 @@
 package io.kellydesk.settings;
 
+import io.kellydesk.core.DeskConfiguration;
 import io.kellydesk.core.SettingsValidator;
 import io.kellydesk.core.SizingSettings;
 import java.io.IOException;
@@ -94,6 +95,44 @@ public final class SettingsRepository {
         String text = codec.format(sizing, base == null ? null : base.tree());
         writeAtomically(text);
         rememberAsLastGood();
+    }
+
+    /**
+     * Writes all of {@code configuration} (keeping every other key of {@code base}) atomically; the previous file is
+     * kept as {@link #backupFile()}. Refuses a configuration the catalog finds errors in.
+     */
+    public void save(DeskConfiguration configuration, LoadedSettings base) throws IOException {
+        writeAtomically(formatChecked(configuration, base));
+        rememberAsLastGood();
+    }
+
+    /** Writes {@code configuration} to another file (an export), atomically, in the same format. */
+    public void export(DeskConfiguration configuration, LoadedSettings base, Path target) throws IOException {
+        new SettingsRepository(target).writeAtomically(formatChecked(configuration, base));
+    }
+
+    /**
+     * Reads a file offered for import and checks it as a whole: the result holds the configuration only when the file
+     * parses and has no errors; otherwise the problems, in words. Nothing is changed either way.
+     */
+    public static SettingsCatalog.Check checkImport(Path candidate, SettingsCatalog catalog) {
+        try {
+            LoadedSettings loaded = new SettingsCodec().read(candidate);
+            DeskConfiguration configuration = loaded.configuration();
+            return catalog.check(configuration, catalog.texts(configuration));
+        } catch (SettingsFileException e) {
+            return new SettingsCatalog.Check(Optional.empty(), java.util.List.of(new io.kellydesk.core.SettingsIssue(
+                    "file", io.kellydesk.core.SettingsIssue.Severity.ERROR, e.getMessage())));
+        }
+    }
+
+    private String formatChecked(DeskConfiguration configuration, LoadedSettings base) {
+        SettingsCatalog catalog = new SettingsCatalog();
+        SettingsCatalog.Check check = catalog.check(configuration, catalog.texts(configuration));
+        if (!check.errors().isEmpty()) {
+            throw new IllegalArgumentException("refusing to save invalid settings: " + check.errors());
+        }
+        return codec.format(configuration, base == null ? null : base.tree());
     }
 
     /** Replaces the file with {@code text} in one rename; the old file is copied to the backup first. */

@@ -1,0 +1,183 @@
+package io.kellydesk.settings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/**
+ * The risk officer's PIN: stored only as a salted PBKDF2-HMAC-SHA256 hash, with the count of wrong tries and the
+ * lock-out kept in the same file so a restart does not reset them. Five wrong tries lock it for five minutes.
+ * Hashing is deliberately slow (hundreds of ms): call it off the FX thread.
+ */
+public final class OfficerPin {
+
+    public static final int MAX_WRONG_TRIES = 5;
+    public static final Duration LOCK_OUT = Duration.ofMinutes(5);
+    public static final int MIN_LENGTH = 4;
+    /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
+    public static final int DEFAULT_ITERATIONS = 600_000;
+    private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
+
+    private final Path file;
+    private final Clock clock;
+    private final int iterations;
+    private final ObjectMapper mapper = JsonMapper.builder().build();
+    private final SecureRandom random = new SecureRandom();
+
+    /** @param iterations PBKDF2 iterations for a newly set PIN; a stored PIN keeps the count it was hashed with */
+    public OfficerPin(Path file, Clock clock, int iterations) {
+        this.file = Objects.requireNonNull(file);
+        this.clock = Objects.requireNonNull(clock);
+        this.iterations = iterations;
+    }
+
+    /** What a try to unlock gave. */
+    public sealed interface Attempt {
+        record Accepted() implements Attempt { }
+        record Wrong(int triesLeft) implements Attempt { }
+        record LockedOut(Instant until) implements Attempt { }
+    }
+
+    public synchronized boolean isSet() {
+        return Files.exists(file);
+    }
+
+    /** Sets the PIN on first use; refuses to replace one (that needs the old PIN: {@link #change}). */
+    public synchronized void setFirst(char[] pin) {
+        if (isSet()) {
+            throw new IllegalStateException("a PIN is already set");
+        }
+        write(pin, 0, null);
+    }
+
+    /** Replaces the PIN after checking the current one. */
+    public synchronized Attempt change(char[] current, char[] next) {
+        Attempt attempt = verify(current);
+        if (attempt instanceof Attempt.Accepted) {
+            write(next, 0, null);
+        }
+        return attempt;
+    }
+
+    /** Checks {@code pin}; counts a wrong one and locks out after {@link #MAX_WRONG_TRIES}. */
+    public synchronized Attempt verify(char[] pin) {
+        JsonNode stored = read();
+        Instant now = clock.instant();
+        if (stored.hasNonNull("locked_until_ms")) {
+            Instant until = Instant.ofEpochMilli(stored.get("locked_until_ms").asLong());
+            if (now.isBefore(until)) {
+                return new Attempt.LockedOut(until);
+            }
+        }
+        byte[] salt = Base64.getDecoder().decode(stored.get("salt").asText());
+        byte[] expected = Base64.getDecoder().decode(stored.get("hash").asText());
+        byte[] actual = hash(pin, salt, stored.get("iterations").asInt());
+        ObjectNode updated = (ObjectNode) stored.deepCopy();
+        if (MessageDigest.isEqual(expected, actual)) {
+            updated.put("wrong_tries", 0);
+            updated.remove("locked_until_ms");
+            save(updated);
+            return new Attempt.Accepted();
+        }
+        // A lock-out that has run out starts a fresh count of five.
+        int wrong = (stored.hasNonNull("locked_until_ms") ? 0 : stored.path("wrong_tries").asInt(0)) + 1;
+        updated.remove("locked_until_ms");
+        if (wrong >= MAX_WRONG_TRIES) {
+            Instant until = now.plus(LOCK_OUT);
+            updated.put("wrong_tries", 0);
+            updated.put("locked_until_ms", until.toEpochMilli());
+            save(updated);
+            return new Attempt.LockedOut(until);
+        }
+        updated.put("wrong_tries", wrong);
+        save(updated);
+        return new Attempt.Wrong(MAX_WRONG_TRIES - wrong);
+    }
+
+    /** When the PIN is locked out, until when. */
+    public synchronized Optional<Instant> lockedUntil() {
+        if (!isSet()) {
+            return Optional.empty();
+        }
+        JsonNode stored = read();
+        if (!stored.hasNonNull("locked_until_ms")) {
+            return Optional.empty();
+        }
+        Instant until = Instant.ofEpochMilli(stored.get("locked_until_ms").asLong());
+        return clock.instant().isBefore(until) ? Optional.of(until) : Optional.empty();
+    }
+
+    private void write(char[] pin, int wrongTries, Instant lockedUntil) {
+        if (pin.length < MIN_LENGTH) {
+            throw new IllegalArgumentException("a PIN needs at least " + MIN_LENGTH + " characters");
+        }
+        byte[] salt = new byte[16];
+        random.nextBytes(salt);
+        ObjectNode node = mapper.createObjectNode();
+        node.put("algorithm", ALGORITHM);
+        node.put("iterations", iterations);
+        node.put("salt", Base64.getEncoder().encodeToString(salt));
+        node.put("hash", Base64.getEncoder().encodeToString(hash(pin, salt, iterations)));
+        node.put("wrong_tries", wrongTries);
+        if (lockedUntil != null) {
+            node.put("locked_until_ms", lockedUntil.toEpochMilli());
+        }
+        save(node);
+    }
+
+    private static byte[] hash(char[] pin, byte[] salt, int iterations) {
+        PBEKeySpec spec = new PBEKeySpec(pin, salt, iterations, 256);
+        try {
+            return SecretKeyFactory.getInstance(ALGORITHM).generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(ALGORITHM + " is part of every JDK", e);
+        } finally {
+            spec.clearPassword();
+        }
+    }
+
+    private JsonNode read() {
+        try {
+            JsonNode node = mapper.readTree(file.toFile());
+            if (node == null || !node.hasNonNull("salt") || !node.hasNonNull("hash") || !node.hasNonNull("iterations")) {
+                throw new IllegalStateException("The officer PIN file " + file + " is damaged; remove it to set a new PIN.");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the officer PIN file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void save(ObjectNode node) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".pin-", ".tmp");
+            Files.writeString(temp, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the officer PIN file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void wipe(char[] pin) {
+        Arrays.fill(pin, '\0');
+    }
+}
