@@ -1,5 +1,6 @@
 package io.kellydesk.feeds;
 
+import io.kellydesk.tasks.Backoff;
 import io.kellydesk.core.ModelId;
 import io.kellydesk.core.ServiceHealth;
 import io.kellydesk.core.ServiceState;

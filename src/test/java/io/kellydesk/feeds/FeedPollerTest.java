@@ -1,5 +1,6 @@
 package io.kellydesk.feeds;
 
+import io.kellydesk.tasks.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kellydesk.core.Account;

@@ -1,4 +1,4 @@
-package io.kellydesk.feeds;
+package io.kellydesk.tasks;
 
 import java.time.Duration;
 import java.util.Optional;

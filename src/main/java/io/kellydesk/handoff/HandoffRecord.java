@@ -1,0 +1,22 @@
+package io.kellydesk.handoff;
+
+import io.kellydesk.core.HandoffTarget;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One handoff as the desk knows it.
+ *
+ * @param quantityContracts contracts sent
+ * @param requestJson       the exact body sent (and resent) under this client order id
+ * @param detail            the engine's reason, the last error, or what the trader must do, in words
+ */
+public record HandoffRecord(String clientOrderId, String symbol, OrderSide side, int quantityContracts, HandoffTarget target,
+                            String requestJson, HandoffStatus status, Optional<String> engineOrderId, Optional<String> detail,
+                            String userName, Instant createdAt, Instant updatedAt) {
+
+    public HandoffRecord with(HandoffStatus newStatus, Optional<String> orderId, Optional<String> newDetail, Instant at) {
+        return new HandoffRecord(clientOrderId, symbol, side, quantityContracts, target, requestJson, newStatus,
+                orderId.or(() -> engineOrderId), newDetail, userName, createdAt, at);
+    }
+}

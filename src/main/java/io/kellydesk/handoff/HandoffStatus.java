@@ -1,0 +1,33 @@
+package io.kellydesk.handoff;
+
+/** Where a handoff stands; every change is written to the decision log's handoffs and handoff_events. */
+public enum HandoffStatus {
+    /** Recorded with its client order id; the request has not gone out yet. */
+    PENDING(false),
+    /** On the wire, or waiting to be resent with the same id after a timeout or a 5xx. */
+    SENDING(false),
+    ACCEPTED(true),
+    /** The engine said no (409, 422): its reason is kept. */
+    REJECTED(true),
+    /** 401/403: the trading engine's token is wrong; not retried. */
+    AUTH_FAILED(true),
+    /** No answer before the give-up time: the ticket is kept for a manual retry with the same id. */
+    FAILED(true),
+    /** Copied to the clipboard for keying by hand. */
+    COPIED(true),
+    /** Written to the watched folder. */
+    WRITTEN(true),
+    /** Found in flight after a restart, too old to resend blindly: the trader checks the engine and resolves it. */
+    UNRESOLVED(false);
+
+    private final boolean last;
+
+    HandoffStatus(boolean last) {
+        this.last = last;
+    }
+
+    /** True when nothing more will happen to it unless a person asks. */
+    public boolean isFinal() {
+        return last;
+    }
+}
