@@ -91,6 +91,9 @@ public final class DeskComposition implements AutoCloseable {
     private final SettingsApplier settingsApplier;
     private final io.kellydesk.settings.OfficerPin officerPin;
     private io.kellydesk.desk.SettingsView settingsView;
+    private final DeskHandoffs handoffs;
+    private io.kellydesk.desk.HandoffPresenter handoffPresenter;
+    private io.kellydesk.desk.HandoffsView handoffsView;
     private final Queue<String> pendingNotices = new ConcurrentLinkedQueue<>();
     private final Optional<DecisionLog> decisionLog;
     private volatile int calibratedOn = -1;
@@ -142,6 +145,7 @@ public final class DeskComposition implements AutoCloseable {
                 .orElse(new DeskConfiguration(engine.context().settings(), servicesSettings, io.kellydesk.core.DeskPreferences.defaults()));
         this.settingsApplier = new SettingsApplier(settingsRepository, settingsStartup.settings().orElse(null), running, decisionLog,
                 clock, this::applyLive);
+        this.handoffs = new DeskHandoffs(engine, decisionLog, () -> http, () -> settingsApplier.current().desk(), bus, clock);
         this.officerPin = new io.kellydesk.settings.OfficerPin(options.dataDir().resolve("officer-pin.json"), clock,
                 io.kellydesk.settings.OfficerPin.DEFAULT_ITERATIONS);
         LOG.info("Kelly Desk {} starting: settings {}, data {}, demo {}",
@@ -256,8 +260,18 @@ public final class DeskComposition implements AutoCloseable {
         settingsStartup.problem().ifPresent(mainViewModel::reportError);
         DetailView detailView = new DetailView(new DetailViewModel(() -> engine.context().settings()));
         view.detailPane().getChildren().add(detailView.load());
-        detailPresenter = new DetailPresenter(detailView, bus, fxUpdates, clock);
+        handoffPresenter = new io.kellydesk.desk.HandoffPresenter(handoffs, bus, fxUpdates, Platform::runLater, () -> stage,
+                () -> scene.getStylesheets(), mainViewModel::reportError);
+        handoffPresenter.activate();
+        detailPresenter = new DetailPresenter(detailView, bus, fxUpdates, clock, handoffPresenter::handOff);
         detailPresenter.activate();
+        // Ctrl+Enter: hand off the selected recommendation (opens its ticket; one-click sends)
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ENTER,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> detailPresenter.current().ifPresent(handoffPresenter::handOff));
+        handoffsView = new io.kellydesk.desk.HandoffsView(handoffs, bus, fxUpdates, computeExecutor, Platform::runLater,
+                mainViewModel::reportError);
+        view.handoffsContent().getChildren().setAll(handoffsView.load());
+        handoffsView.activate();
         chartView = new ChartView(engine, computeExecutor, Platform::runLater, clock);
         view.chartContent().getChildren().setAll(chartView.load());
         view.chartTab().selectedProperty().addListener((obs, was, now) -> {
@@ -352,6 +366,7 @@ public final class DeskComposition implements AutoCloseable {
 
     private void startServicesLocked() {
         startFeedsLocked(servicesSettings);
+        computeExecutor.execute(handoffs::resumeUnfinished);
         ticker = Executors.newSingleThreadScheduledExecutor(PooledTaskExecutor.namedDaemons("kd-engine-tick"));
         ticker.scheduleAtFixedRate(engine::tick, 1, 1, TimeUnit.SECONDS);
         ticker.scheduleWithFixedDelay(this::refreshCalibration, 5, 60, TimeUnit.SECONDS);
@@ -497,6 +512,10 @@ public final class DeskComposition implements AutoCloseable {
         return Optional.ofNullable(decisionsView);
     }
 
+    public Optional<io.kellydesk.desk.HandoffPresenter> handoffPresenter() {
+        return Optional.ofNullable(handoffPresenter);
+    }
+
     public Optional<DemoServices> demo() {
         return Optional.ofNullable(demo);
     }
@@ -512,6 +531,12 @@ public final class DeskComposition implements AutoCloseable {
             javafx.animation.Timeline timeline = decisionsRefresh;
             Platform.runLater(timeline::stop);
         }
+        if (handoffPresenter != null) {
+            io.kellydesk.desk.HandoffPresenter presenterToClose = handoffPresenter;
+            Platform.runLater(presenterToClose::deactivate);
+            handoffsView.deactivate();
+        }
+        handoffs.close();
         if (tilesPresenter != null) {
             Platform.runLater(tilesPresenter::deactivate);
             detailPresenter.deactivate();

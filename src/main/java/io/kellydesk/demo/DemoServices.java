@@ -82,6 +82,21 @@ public final class DemoServices implements AutoCloseable {
         return urls;
     }
 
+    /** Orders the demo engine has taken: client order id → its order id (one entry per id, however often sent). */
+    public Map<String, String> acceptedOrders() {
+        Map<String, String> accepted = new java.util.TreeMap<>();
+        synchronized (orders) {
+            orders.forEach((id, order) -> {
+                try {
+                    accepted.put(id, json.readTree(order.response()).path("order_id").asText());
+                } catch (IOException e) {
+                    accepted.put(id, "?");
+                }
+            });
+        }
+        return accepted;
+    }
+
     public DemoMarket market() {
         return market;
     }

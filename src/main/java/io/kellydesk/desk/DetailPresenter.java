@@ -19,29 +19,44 @@ public final class DetailPresenter {
     private final FxCoalescer fx;
     private final Clock clock;
     private final Map<String, SymbolSnapshot> latest = new ConcurrentHashMap<>();
+    private final Map<String, String> handoffs = new ConcurrentHashMap<>();
     private volatile String selected;
-    private EventBus.Subscription subscription;
+    private final java.util.List<EventBus.Subscription> subscriptions = new java.util.ArrayList<>();
 
-    public DetailPresenter(DetailView view, EventBus bus, FxCoalescer fx, Clock clock) {
+    /** @param handOff what the Hand off button does with the shown snapshot (opens the ticket) */
+    public DetailPresenter(DetailView view, EventBus bus, FxCoalescer fx, Clock clock, java.util.function.Consumer<SymbolSnapshot> handOff) {
         this.view = view;
         this.bus = bus;
         this.fx = fx;
         this.clock = clock;
+        view.onHandOff(() -> current().ifPresent(handOff));
     }
 
     public void activate() {
-        subscription = bus.subscribe(DeskEvent.RecommendationChanged.class, e -> {
+        subscriptions.add(bus.subscribe(DeskEvent.RecommendationChanged.class, e -> {
             latest.put(e.snapshot().symbol(), e.snapshot());
             if (e.snapshot().symbol().equals(selected)) {
                 fx.post("detail", this::render);
             }
-        });
+        }));
+        subscriptions.add(bus.subscribe(DeskEvent.HandoffChanged.class, e -> {
+            var h = e.handoff();
+            handoffs.put(h.symbol(), HandoffWords.order(h) + " · " + h.clientOrderId() + " · "
+                    + h.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + h.engineOrderId().map(id -> " · order " + id).orElse(""));
+            if (h.symbol().equals(selected)) {
+                fx.post("detail", this::render);
+            }
+        }));
     }
 
     public void deactivate() {
-        if (subscription != null) {
-            subscription.close();
-        }
+        subscriptions.forEach(EventBus.Subscription::close);
+        subscriptions.clear();
+    }
+
+    /** The snapshot on show, if any. */
+    public Optional<SymbolSnapshot> current() {
+        return selected == null ? Optional.empty() : Optional.ofNullable(latest.get(selected));
     }
 
     /** FX thread. */
@@ -60,6 +75,7 @@ public final class DetailPresenter {
             view.clear();
         } else {
             view.show(snapshot, clock.instant(), DEFAULT_FIXED_CONTRACTS);
+            view.showHandoff(snapshot.recommendation().isTrade(), handoffs.getOrDefault(snapshot.symbol(), ""));
         }
     }
 }

@@ -21,6 +21,9 @@ public final class DetailView {
     @FXML private Label ruin;
     @FXML private LineChart<Number, Number> growthChart;
     @FXML private Label growthNote;
+    @FXML private javafx.scene.control.Button handOffButton;
+    @FXML private Label handoffState;
+    private Runnable handOffAction = () -> { };
 
     public DetailView(DetailViewModel viewModel) {
         this.viewModel = viewModel;
@@ -65,6 +68,22 @@ public final class DetailView {
                 + (c.fixedContracts() == 1 ? "" : "s") + " " + Formats.pct(f), Math.min(f, c.points().getLast()[0]), low, high)));
         growthNote.setText("Growth peaks at full Kelly and falls below zero at " + Formats.pct(c.zeroCrossing())
                 + ": betting more than that loses money in the long run whatever the win rate.");
+    }
+
+    /** What the Hand off button does (the presenter's action on the shown symbol). */
+    public void onHandOff(Runnable action) {
+        handOffAction = action;
+    }
+
+    /** Enables Hand off for a TRADE; shows the symbol's latest handoff in words (empty for none). */
+    public void showHandoff(boolean tradable, String state) {
+        handOffButton.setDisable(!tradable);
+        handoffState.setText(state);
+    }
+
+    @FXML
+    private void onHandOff() {
+        handOffAction.run();
     }
 
     public void clear() {

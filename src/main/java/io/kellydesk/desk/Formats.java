@@ -22,4 +22,9 @@ final class Formats {
     static String plain(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
+
+    /** A price as the exchange quotes it, without float noise: 6012.25, not 6012.2500000001. */
+    static String price(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
 }

@@ -58,6 +58,7 @@ public final class MainWindowView {
     @FXML private StackPane decisionsContent;
     @FXML private StackPane chartContent;
     @FXML private StackPane healthContent;
+    @FXML private StackPane handoffsContent;
     @FXML private StatusBar statusBar;
     @FXML private RadioMenuItem darkThemeItem;
     @FXML private RadioMenuItem lightThemeItem;
@@ -211,5 +212,7 @@ public final class MainWindowView {
     public javafx.scene.control.Tab chartTab() { return chartTab; }
     public StackPane chartContent() { return chartContent; }
     public StackPane healthContent() { return healthContent; }
+
+    public StackPane handoffsContent() { return handoffsContent; }
     public Parent root() { return root; }
 }

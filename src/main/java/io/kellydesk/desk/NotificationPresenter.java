@@ -42,6 +42,26 @@ public final class NotificationPresenter {
             }
         })));
         subscriptions.add(bus.subscribe(DeskEvent.ServiceHealthChanged.class, e -> onHealth(e.health())));
+        subscriptions.add(bus.subscribe(DeskEvent.HandoffChanged.class, e -> {
+            var h = e.handoff();
+            if (!h.status().isFinal() && h.status() != io.kellydesk.handoff.HandoffStatus.UNRESOLVED) {
+                return;
+            }
+            boolean ok = switch (h.status()) {
+                case ACCEPTED, COPIED, WRITTEN -> true;
+                default -> false;
+            };
+            String title = HandoffWords.order(h) + ": " + switch (h.status()) {
+                case ACCEPTED -> "accepted, order " + h.engineOrderId().orElse("?");
+                case COPIED -> "copied to the clipboard";
+                case WRITTEN -> "written to the folder";
+                case REJECTED -> "rejected";
+                case AUTH_FAILED -> "authentication refused";
+                case UNRESOLVED -> "needs checking";
+                default -> "failed";
+            };
+            fx.post("notify-handoff-" + h.clientOrderId(), () -> show(title, h.detail().orElse("") + " · " + h.clientOrderId(), !ok));
+        }));
     }
 
     private void onHealth(ServiceHealth health) {

@@ -99,6 +99,8 @@ final class RecommendationTile {
         return shown;
     }
 
+    private String handoffNote = "";
+
     void show(SymbolSnapshot snapshot, Instant now) {
         Recommendation r = snapshot.recommendation();
         boolean changed = shown != null && (shown.recommendation().contracts() != r.contracts()
@@ -129,6 +131,12 @@ final class RecommendationTile {
         }
     }
 
+    /** The latest handoff of this symbol in words ("handed off E-88812"), shown after the status; empty for none. */
+    void showHandoff(String note, Instant now) {
+        handoffNote = note;
+        refreshStatus(now);
+    }
+
     /** Status line and colour; ages move on with {@code now} even when nothing else changes. */
     void refreshStatus(Instant now) {
         if (shown == null) {
@@ -155,7 +163,7 @@ final class RecommendationTile {
             text = "NO TRADE · " + r.reason().words();
             style = "no-trade";
         }
-        status.setText(text);
+        status.setText(handoffNote.isEmpty() ? text : text + " · " + handoffNote);
         setStyle(edge, style, "trade", "no-trade", "stale", "emergency");
         setStyle(status, style, "trade", "no-trade", "stale", "emergency");
     }

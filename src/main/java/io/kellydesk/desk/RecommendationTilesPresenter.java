@@ -168,6 +168,12 @@ public final class RecommendationTilesPresenter {
                 e -> fx.post("tile-" + e.snapshot().symbol(), () -> show(e.snapshot()))));
         subscriptions.add(bus.subscribe(DeskEvent.SymbolsChanged.class,
                 e -> fx.post("tile-symbols", () -> keepOnly(Set.copyOf(e.symbols())))));
+        subscriptions.add(bus.subscribe(DeskEvent.HandoffChanged.class, e -> fx.post("tile-handoff-" + e.handoff().symbol(), () -> {
+            RecommendationTile tile = tiles.get(e.handoff().symbol());
+            if (tile != null) {
+                tile.showHandoff(HandoffWords.shortNote(e.handoff()), clock.instant());
+            }
+        })));
         ages.play();
     }
 

@@ -23,4 +23,8 @@ public sealed interface DeskEvent {
 
     record SymbolsChanged(List<String> symbols) implements DeskEvent {
     }
+
+    /** An order handoff changed state (recorded, sending, accepted, rejected, failed, …). */
+    record HandoffChanged(io.kellydesk.handoff.HandoffRecord handoff) implements DeskEvent {
+    }
 }

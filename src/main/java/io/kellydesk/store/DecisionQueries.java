@@ -171,7 +171,8 @@ public final class DecisionQueries {
 
     /** A handoff's current state as logged. */
     public record HandoffState(String clientOrderId, String symbol, String side, int quantity, String status,
-                               String engineOrderId, String error, String requestJson, Instant createdAt, Instant updatedAt) {
+                               String engineOrderId, String error, String requestJson, Instant createdAt, Instant updatedAt,
+                               String target, String userName) {
     }
 
     private List<HandoffState> handoffsSql(Instant since) throws SQLException {
@@ -189,7 +190,7 @@ public final class DecisionQueries {
 
     private List<HandoffState> handoffsWhere(String where, Object arg) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement("SELECT client_order_id, symbol, side, quantity, status,"
-                + " engine_order_id, error, request_json, created_at_ms, updated_at_ms FROM handoffs WHERE " + where
+                + " engine_order_id, error, request_json, created_at_ms, updated_at_ms, target, user_name FROM handoffs WHERE " + where
                 + " ORDER BY created_at_ms DESC")) {
             st.setObject(1, arg);
             try (ResultSet rs = st.executeQuery()) {
@@ -197,7 +198,7 @@ public final class DecisionQueries {
                 while (rs.next()) {
                     list.add(new HandoffState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), Instant.ofEpochMilli(rs.getLong(9)),
-                            Instant.ofEpochMilli(rs.getLong(10))));
+                            Instant.ofEpochMilli(rs.getLong(10)), rs.getString(11), rs.getString(12)));
                 }
                 return list;
             }

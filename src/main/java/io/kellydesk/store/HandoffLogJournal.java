@@ -43,6 +43,15 @@ public final class HandoffLogJournal implements HandoffJournal {
                 failed ? h.detail().orElse(null) : null, h.detail().orElse(h.status().name())).get(ACK_SECONDS, TimeUnit.SECONDS);
     }
 
+    /** Handoffs created since {@code since}, newest first, as the desk shows them. */
+    public List<HandoffRecord> since(java.time.Instant since) throws DecisionLogException {
+        return log.queries().handoffs(since).stream().map(s -> new HandoffRecord(s.clientOrderId(), s.symbol(),
+                "buy".equals(s.side()) ? io.kellydesk.handoff.OrderSide.BUY : io.kellydesk.handoff.OrderSide.SELL, s.quantity(),
+                io.kellydesk.core.HandoffTarget.fromSettings(s.target()).orElse(io.kellydesk.core.HandoffTarget.ENGINE),
+                s.requestJson(), HandoffStatus.valueOf(s.status()), Optional.ofNullable(s.engineOrderId()),
+                Optional.ofNullable(s.error()), s.userName(), s.createdAt(), s.updatedAt())).toList();
+    }
+
     @Override
     public List<Unfinished> unfinished() throws Exception {
         return log.queries().handoffsInStatus(List.of(HandoffStatus.PENDING.name(), HandoffStatus.SENDING.name(),

@@ -62,7 +62,7 @@ class MainWindowTest {
         assertThat(robot.lookup("#detailEmptyState").queryAs(javafx.scene.Node.class).isVisible()).isTrue();
         assertThat(robot.lookup("#bottomTabs").queryAs(TabPane.class).getTabs())
                 .extracting(tab -> tab.getText())
-                .containsExactly("Decisions", "Chart", "Health");
+                .containsExactly("Decisions", "Chart", "Handoffs", "Health");
         assertThat(robot.lookup("#statusBar").queryAs(javafx.scene.Node.class)).isNotNull();
         assertThat(robot.lookup("#errorBanner").queryAs(javafx.scene.Node.class).isVisible()).isFalse();
         assertThat(Files.exists(temp.resolve("config/settings.json"))).as("settings created on first run").isTrue();

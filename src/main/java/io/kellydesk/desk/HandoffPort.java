@@ -1,0 +1,26 @@
+package io.kellydesk.desk;
+
+import io.kellydesk.core.DeskPreferences;
+import io.kellydesk.handoff.HandoffRecord;
+import io.kellydesk.handoff.OrderTicket;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** What the desk's handoff controls ask of the rest of the application. */
+public interface HandoffPort {
+
+    /** Sends the ticket (a person clicked); completes at the final state or fails with the refusal. */
+    CompletableFuture<HandoffRecord> handOff(OrderTicket ticket);
+
+    /** Resends a failed or unresolved handoff with its own client order id. */
+    CompletableFuture<HandoffRecord> retry(String clientOrderId);
+
+    /** Closes an unresolved handoff without resending it. */
+    void dismiss(String clientOrderId, String why);
+
+    /** Today's handoffs, newest first (background thread). */
+    List<HandoffRecord> today() throws Exception;
+
+    /** The desk preferences in force (target, one-click). */
+    DeskPreferences preferences();
+}

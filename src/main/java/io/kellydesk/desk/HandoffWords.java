@@ -1,0 +1,28 @@
+package io.kellydesk.desk;
+
+import io.kellydesk.handoff.HandoffRecord;
+
+/** A handoff's state in the few words a tile, the detail pane and a notification use. */
+final class HandoffWords {
+
+    private HandoffWords() {
+    }
+
+    static String shortNote(HandoffRecord h) {
+        return switch (h.status()) {
+            case PENDING, SENDING -> "handing off…";
+            case ACCEPTED -> "handed off " + h.engineOrderId().orElse("");
+            case REJECTED -> "handoff rejected";
+            case AUTH_FAILED -> "handoff: authentication refused";
+            case FAILED -> "handoff failed";
+            case COPIED -> "ticket copied";
+            case WRITTEN -> "ticket written";
+            case UNRESOLVED -> "handoff unresolved";
+        };
+    }
+
+    /** "BUY 2 NQZ26-CME" */
+    static String order(HandoffRecord h) {
+        return h.side().name() + " " + h.quantityContracts() + " " + h.symbol();
+    }
+}

@@ -1,0 +1,207 @@
+package io.kellydesk.desk;
+
+import io.kellydesk.core.HandoffTarget;
+import io.kellydesk.core.Quote;
+import io.kellydesk.handoff.HandoffRecord;
+import io.kellydesk.handoff.HandoffRefused;
+import io.kellydesk.handoff.HandoffStatus;
+import io.kellydesk.handoff.OrderSide;
+import io.kellydesk.handoff.OrderTicket;
+import io.kellydesk.handoff.OrderType;
+import io.kellydesk.handoff.TimeInForce;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * One order ticket: prefilled from a TRADE recommendation, editable within its limits (quantity 1 … the
+ * recommendation; limit price defaulting to the near side of the quote), sent once. A second Send while one is
+ * in flight does nothing; after an answer the ticket is spent, except a failure, which retries the same id.
+ */
+public final class TicketViewModel {
+
+    private final OrderTicket base;
+    private final Optional<Quote> quote;
+    private final HandoffPort port;
+    private final Executor fxThread;
+    private final IntegerProperty quantity = new SimpleIntegerProperty(this, "quantity");
+    private final ObjectProperty<OrderType> type = new SimpleObjectProperty<>(this, "type", OrderType.MARKET);
+    private final StringProperty limitText = new SimpleStringProperty(this, "limitText", "");
+    private final ObjectProperty<TimeInForce> timeInForce = new SimpleObjectProperty<>(this, "timeInForce", TimeInForce.DAY);
+    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final StringProperty statusStyle = new SimpleStringProperty(this, "statusStyle", "");
+    private final BooleanProperty sending = new SimpleBooleanProperty(this, "sending", false);
+    private final BooleanProperty spent = new SimpleBooleanProperty(this, "spent", false);
+    private final StringProperty sendText = new SimpleStringProperty(this, "sendText", "Send");
+    private final StringBinding capitalAtRisk;
+    private volatile String clientOrderId;
+    private HandoffRecord last;
+
+    public TicketViewModel(OrderTicket ticket, Optional<Quote> quote, HandoffPort port, Executor fxThread) {
+        this.base = ticket;
+        this.quote = quote;
+        this.port = port;
+        this.fxThread = fxThread;
+        quantity.set(ticket.quantityContracts());
+        quote.ifPresent(q -> limitText.set(Formats.price(ticket.side() == OrderSide.BUY ? q.ask() : q.bid())));
+        double perContract = ticket.capitalAtRiskCurrency() / ticket.quantityContracts();
+        capitalAtRisk = Bindings.createStringBinding(() -> Formats.money(perContract * quantity.get()) + " " + ticket.currency()
+                + "  (" + Formats.money(perContract) + " per contract)", quantity);
+        if (port.preferences().handoffTarget() != HandoffTarget.ENGINE) {
+            sendText.set(port.preferences().handoffTarget() == HandoffTarget.CLIPBOARD ? "Copy ticket" : "Write ticket");
+        }
+    }
+
+    public OrderTicket base() {
+        return base;
+    }
+
+    /** The ticket as edited; throws with the reason when an edit breaks a rule (e.g. no limit price). */
+    OrderTicket edited() {
+        int contracts = Math.max(1, Math.min(quantity.get(), base.recommendedContracts()));
+        OptionalDouble limit = OptionalDouble.empty();
+        if (type.get() == OrderType.LIMIT) {
+            try {
+                limit = OptionalDouble.of(Double.parseDouble(limitText.get().trim().replace(",", "")));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the limit price \"" + limitText.get() + "\" is not a number");
+            }
+        }
+        return base.withQuantity(contracts).withType(type.get(), limit).withTimeInForce(timeInForce.get());
+    }
+
+    /** Sends (or, after a failure, resends with the same id). FX thread; at most one request in flight. */
+    public void send() {
+        if (sending.get() || spent.get()) {
+            return;
+        }
+        if (last != null && (last.status() == HandoffStatus.FAILED || last.status() == HandoffStatus.UNRESOLVED)) {
+            sending.set(true);
+            show("Resending " + last.clientOrderId() + " (same id)…", "progress");
+            port.retry(last.clientOrderId()).whenComplete((record, error) -> fxThread.execute(() -> finished(record, error)));
+            return;
+        }
+        OrderTicket ticket;
+        try {
+            ticket = edited();
+        } catch (IllegalArgumentException e) {
+            show("Not sent: " + e.getMessage(), "error");
+            return;
+        }
+        sending.set(true);
+        show("Checking against current data, recording, sending…", "progress");
+        port.handOff(ticket).whenComplete((record, error) -> fxThread.execute(() -> finished(record, error)));
+    }
+
+    private void finished(HandoffRecord record, Throwable error) {
+        sending.set(false);
+        if (error != null) {
+            Throwable cause = error.getCause() != null ? error.getCause() : error;
+            show((cause instanceof HandoffRefused ? "Not sent: " : "Failed: ") + cause.getMessage(), "error");
+            return;
+        }
+        last = record;
+        clientOrderId = record.clientOrderId();
+        switch (record.status()) {
+            case ACCEPTED -> {
+                spent.set(true);
+                show("Accepted by the engine: order " + record.engineOrderId().orElse("?") + " (client id " + record.clientOrderId() + ")", "ok");
+            }
+            case COPIED, WRITTEN -> {
+                spent.set(true);
+                show((record.status() == HandoffStatus.COPIED ? "Copied to the clipboard" : "Written") + " · " + record.clientOrderId(), "ok");
+            }
+            case REJECTED, AUTH_FAILED -> {
+                spent.set(true);
+                show(record.detail().orElse(record.status().name()), "error");
+            }
+            case FAILED, UNRESOLVED -> {
+                sendText.set("Retry (same id)");
+                show(record.detail().orElse("failed") + ".", "error");
+            }
+            default -> show(record.detail().orElse(record.status().name()), "progress");
+        }
+    }
+
+    /** Progress from the handoff service (resending, …) while this ticket's order is in flight. FX thread. */
+    public void progress(HandoffRecord record) {
+        if (sending.get() && record.symbol().equals(base.symbol()) && !record.status().isFinal()) {
+            show(record.clientOrderId() + ": " + record.detail().orElse(record.status().name()), "progress");
+        }
+    }
+
+    private void show(String text, String style) {
+        status.set(text);
+        statusStyle.set(style);
+    }
+
+    public Optional<String> clientOrderId() {
+        return Optional.ofNullable(clientOrderId);
+    }
+
+    public Optional<HandoffRecord> last() {
+        return Optional.ofNullable(last);
+    }
+
+    public IntegerProperty quantityProperty() {
+        return quantity;
+    }
+
+    public ObjectProperty<OrderType> typeProperty() {
+        return type;
+    }
+
+    public StringProperty limitTextProperty() {
+        return limitText;
+    }
+
+    public ObjectProperty<TimeInForce> timeInForceProperty() {
+        return timeInForce;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public StringProperty statusStyleProperty() {
+        return statusStyle;
+    }
+
+    public BooleanProperty sendingProperty() {
+        return sending;
+    }
+
+    public BooleanProperty spentProperty() {
+        return spent;
+    }
+
+    public StringProperty sendTextProperty() {
+        return sendText;
+    }
+
+    public StringBinding capitalAtRiskBinding() {
+        return capitalAtRisk;
+    }
+
+    public String targetWords() {
+        return switch (port.preferences().handoffTarget()) {
+            case ENGINE -> "the trading engine (POST /orders), retried with the same client order id until an answer";
+            case CLIPBOARD -> "the clipboard: one plain line and a FIX 4.4 NewOrderSingle, for keying by hand";
+            case FOLDER -> "a JSON file in " + port.preferences().handoffFolder();
+        };
+    }
+
+    public Optional<Quote> quote() {
+        return quote;
+    }
+}
