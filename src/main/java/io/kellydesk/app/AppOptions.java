@@ -11,8 +11,9 @@ import java.util.Optional;
  * @param dataDir      where the SQLite decision log and the logs live
  * @param demo         whether to start the built-in demo services
  * @param demoServicesOnly when present: run only the demo services, and no window
+ * @param smokeTest    start, wait for a live tile and a logged decision, report and exit
  */
-public record AppOptions(Path settingsFile, Path dataDir, DemoMode demo, Optional<DemoOnly> demoServicesOnly) {
+public record AppOptions(Path settingsFile, Path dataDir, DemoMode demo, Optional<DemoOnly> demoServicesOnly, boolean smokeTest) {
 
     public AppOptions {
         Objects.requireNonNull(settingsFile, "settingsFile");
@@ -22,7 +23,7 @@ public record AppOptions(Path settingsFile, Path dataDir, DemoMode demo, Optiona
     }
 
     public AppOptions(Path settingsFile, Path dataDir, DemoMode demo) {
-        this(settingsFile, dataDir, demo, Optional.empty());
+        this(settingsFile, dataDir, demo, Optional.empty(), false);
     }
 
     public Path logDir() {

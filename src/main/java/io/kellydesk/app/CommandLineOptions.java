@@ -45,6 +45,11 @@ public final class CommandLineOptions {
             description = "With --demo-services-only: how often the simulated models change their view.")
     long demoEpochMillis;
 
+    @Option(names = "--smoke-test",
+            description = "Start, open the desk, wait for the first live tile and the first logged decision, write "
+                    + "smoke-result.properties to the data folder and exit (0 on success, 1 otherwise). For installers.")
+    boolean smokeTest;
+
     @Option(names = "--port", paramLabel = "N", defaultValue = "8101",
             description = "First port for --demo-services-only (default: ${DEFAULT-VALUE}).")
     int port;
@@ -96,7 +101,7 @@ public final class CommandLineOptions {
                 : demo ? AppOptions.DemoMode.ON : AppOptions.DemoMode.OFF;
         return new AppOptions(settings.toAbsolutePath(), data.toAbsolutePath(), mode,
                 demoServicesOnly ? Optional.of(new AppOptions.DemoOnly(port, demoSymbols, java.time.Duration.ofMillis(demoEpochMillis)))
-                        : Optional.empty());
+                        : Optional.empty(), smokeTest);
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -93,7 +93,7 @@ public final class DeskComposition implements AutoCloseable {
     private io.kellydesk.desk.SettingsView settingsView;
     private final DeskHandoffs handoffs;
     private io.kellydesk.desk.HandoffPresenter handoffPresenter;
-    private io.kellydesk.desk.HandoffsView handoffsView;
+    private volatile io.kellydesk.desk.HandoffsView handoffsView;
     private final Queue<String> pendingNotices = new ConcurrentLinkedQueue<>();
     private final Optional<DecisionLog> decisionLog;
     private volatile int calibratedOn = -1;
@@ -105,9 +105,9 @@ public final class DeskComposition implements AutoCloseable {
     private volatile ScheduledExecutorService ticker;
     private RecommendationTilesPresenter tilesPresenter;
     private DetailPresenter detailPresenter;
-    private HealthPresenter healthPresenter;
+    private volatile HealthPresenter healthPresenter;
     private DecisionsView decisionsView;
-    private ChartView chartView;
+    private volatile ChartView chartView;
     private NotificationPresenter notificationPresenter;
     private javafx.animation.Timeline decisionsRefresh;
     private final ScheduledExecutorService uiSampler = Executors.newSingleThreadScheduledExecutor(
@@ -268,29 +268,41 @@ public final class DeskComposition implements AutoCloseable {
         // Ctrl+Enter: hand off the selected recommendation (opens its ticket; one-click sends)
         scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ENTER,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> detailPresenter.current().ifPresent(handoffPresenter::handOff));
-        handoffsView = new io.kellydesk.desk.HandoffsView(handoffs, bus, fxUpdates, computeExecutor, Platform::runLater,
-                mainViewModel::reportError);
-        view.handoffsContent().getChildren().setAll(handoffsView.load());
-        handoffsView.activate();
-        chartView = new ChartView(engine, computeExecutor, Platform::runLater, clock);
-        view.chartContent().getChildren().setAll(chartView.load());
-        view.chartTab().selectedProperty().addListener((obs, was, now) -> {
-            if (now) {
-                chartView.redraw();
-            }
+        // Tabs not on show are built when first opened: fewer nodes to style before the first frame.
+        whenFirstSelected(view.handoffsTab(), () -> {
+            handoffsView = new io.kellydesk.desk.HandoffsView(handoffs, bus, fxUpdates, computeExecutor, Platform::runLater,
+                    mainViewModel::reportError);
+            view.handoffsContent().getChildren().setAll(handoffsView.load());
+            handoffsView.activate();
+        });
+        whenFirstSelected(view.chartTab(), () -> {
+            chartView = new ChartView(engine, computeExecutor, Platform::runLater, clock);
+            view.chartContent().getChildren().setAll(chartView.load());
+            chartView.setFixedContracts(settingsApplier.current().desk().chartFixedContracts());
+            detailPresenter.current().ifPresent(s -> chartView.select(s.symbol()));
+            view.chartTab().selectedProperty().addListener((obs, was, now) -> {
+                if (now) {
+                    chartView.redraw();
+                }
+            });
+            chartView.redraw();
         });
         tilesPresenter = new RecommendationTilesPresenter(view.tilePane(), bus, fxUpdates, clock, symbol -> {
             detailPresenter.select(symbol);
-            chartView.select(symbol);
+            if (chartView != null) {
+                chartView.select(symbol);
+            }
         });
         tilesPresenter.bindToolbar(view.tileFilter(), view.tradableOnly(), view.tileOrder());
         tilesPresenter.activate();
-        HealthView healthView = new HealthView(clock);
-        view.healthContent().getChildren().setAll(healthView.load());
-        healthPresenter = new HealthPresenter(healthView, bus, fxUpdates,
-                () -> poller == null ? List.of() : poller.health(),
-                () -> engine.context().settings().emergencyReductionTrigger(), uiSampler);
-        healthPresenter.activate();
+        whenFirstSelected(view.healthTab(), () -> {
+            HealthView healthView = new HealthView(clock);
+            view.healthContent().getChildren().setAll(healthView.load());
+            healthPresenter = new HealthPresenter(healthView, bus, fxUpdates,
+                    () -> poller == null ? List.of() : poller.health(),
+                    () -> engine.context().settings().emergencyReductionTrigger(), uiSampler);
+            healthPresenter.activate();
+        });
         notificationPresenter = new NotificationPresenter(bus, fxUpdates, stage);
         notificationPresenter.activate();
         decisionLog.ifPresent(log -> showDecisions(view, log));
@@ -307,6 +319,22 @@ public final class DeskComposition implements AutoCloseable {
         computeExecutor.execute(this::startServices);
         stage.show();
         return view;
+    }
+
+    /** Runs {@code build} the first time {@code tab} is selected (at once when it already is). FX thread. */
+    private static void whenFirstSelected(javafx.scene.control.Tab tab, Runnable build) {
+        if (tab.isSelected()) {
+            build.run();
+            return;
+        }
+        javafx.beans.value.ChangeListener<Boolean>[] once = new javafx.beans.value.ChangeListener[1];
+        once[0] = (obs, was, now) -> {
+            if (now) {
+                tab.selectedProperty().removeListener(once[0]);
+                build.run();
+            }
+        };
+        tab.selectedProperty().addListener(once[0]);
     }
 
     /** The Decisions tab over the log: reads in the background, refreshed while the tab is open. */
@@ -534,13 +562,17 @@ public final class DeskComposition implements AutoCloseable {
         if (handoffPresenter != null) {
             io.kellydesk.desk.HandoffPresenter presenterToClose = handoffPresenter;
             Platform.runLater(presenterToClose::deactivate);
-            handoffsView.deactivate();
+            if (handoffsView != null) {
+                handoffsView.deactivate();
+            }
         }
         handoffs.close();
         if (tilesPresenter != null) {
             Platform.runLater(tilesPresenter::deactivate);
             detailPresenter.deactivate();
-            healthPresenter.deactivate();
+            if (healthPresenter != null) {
+                healthPresenter.deactivate();
+            }
             notificationPresenter.deactivate();
         }
         uiSampler.shutdownNow();

@@ -13,29 +13,46 @@ import javafx.stage.Stage;
 public final class KellyDeskApp extends Application {
 
     private DeskComposition composition;
+    private AppOptions options;
+    private SmokeRun smoke;
 
     @Override
     public void init() {
+        SmokeRun.mark("JavaFX toolkit up, init");
         StringWriter ignored = new StringWriter();
-        AppOptions options = CommandLineOptions.parse(
+        options = CommandLineOptions.parse(
                         getParameters().getRaw().toArray(String[]::new), UserDirectories.forCurrentUser(),
                         new PrintWriter(ignored), new PrintWriter(ignored))
                 .options()
                 .orElseThrow(() -> new IllegalStateException("command line was not validated: " + ignored));
         composition = new DeskComposition(options, BuildInfo.load(), Platform::runLater);
+        SmokeRun.mark("settings, decision log and engine ready");
         Thread.setDefaultUncaughtExceptionHandler(composition::reportUnexpected);
     }
 
     @Override
     public void start(Stage stage) {
         Thread.currentThread().setUncaughtExceptionHandler(composition::reportUnexpected);
-        composition.showIn(stage);
+        if (options.smokeTest()) {
+            smoke = new SmokeRun(composition, options.dataDir());
+            smoke.watch(stage);
+        }
+        SmokeRun.mark("start");
+        var view = composition.showIn(stage);
+        SmokeRun.mark("window built and shown");
+        if (smoke != null) {
+            smoke.start(view);
+        }
     }
 
     @Override
     public void stop() {
         if (composition != null) {
             composition.close();
+        }
+        if (smoke != null) {
+            // the installer's smoke test reads the exit code
+            System.exit(smoke.exitCode());
         }
     }
 }

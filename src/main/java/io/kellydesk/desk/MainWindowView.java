@@ -59,6 +59,8 @@ public final class MainWindowView {
     @FXML private StackPane chartContent;
     @FXML private StackPane healthContent;
     @FXML private StackPane handoffsContent;
+    @FXML private javafx.scene.control.Tab handoffsTab;
+    @FXML private javafx.scene.control.Tab healthTab;
     @FXML private StatusBar statusBar;
     @FXML private RadioMenuItem darkThemeItem;
     @FXML private RadioMenuItem lightThemeItem;
@@ -214,5 +216,9 @@ public final class MainWindowView {
     public StackPane healthContent() { return healthContent; }
 
     public StackPane handoffsContent() { return handoffsContent; }
+
+    public javafx.scene.control.Tab handoffsTab() { return handoffsTab; }
+
+    public javafx.scene.control.Tab healthTab() { return healthTab; }
     public Parent root() { return root; }
 }
