@@ -294,6 +294,12 @@ public final class DeskComposition implements AutoCloseable {
             }
         });
         tilesPresenter.bindToolbar(view.tileFilter(), view.tradableOnly(), view.tileOrder());
+        decisionLog.ifPresent(log -> tilesPresenter.seedSparklinesFrom(symbol -> {
+            java.time.Instant now = clock.instant();
+            return log.queries().history(symbol, now.minus(Duration.ofHours(1)), now).stream()
+                    .map(d -> Map.entry(d.decidedAt(), "TRADE".equals(d.status()) && d.fUsed() != null ? d.fUsed() : 0.0))
+                    .sorted(Map.Entry.comparingByKey()).toList();
+        }, computeExecutor, Platform::runLater));
         tilesPresenter.activate();
         whenFirstSelected(view.healthTab(), () -> {
             HealthView healthView = new HealthView(clock);

@@ -26,7 +26,7 @@ import javafx.scene.paint.Color;
 final class RecommendationTile {
 
     static final double WIDTH = 284;
-    static final double HEIGHT = 212;
+    static final double HEIGHT = 240;
 
     private final String symbol;
     private final StackPane root = new StackPane();
@@ -42,6 +42,7 @@ final class RecommendationTile {
     private final Region flashOverlay = new Region();
     private final javafx.animation.FadeTransition flash = new javafx.animation.FadeTransition(javafx.util.Duration.millis(700), flashOverlay);
     private SymbolSnapshot shown;
+    private final Sparkline sparkline = new Sparkline(WIDTH - 40, 22);
 
     RecommendationTile(String symbol) {
         this.symbol = symbol;
@@ -57,7 +58,8 @@ final class RecommendationTile {
         HBox head = new HBox(8, name, spacer, direction);
         HBox size = new HBox(6, contracts, contractsUnit);
         size.getStyleClass().add("tile-size");
-        VBox body = new VBox(4, head, size, probability, fraction, risk, status);
+        javafx.scene.control.Tooltip.install(sparkline.node(), new javafx.scene.control.Tooltip("Kelly fraction used over the last hour"));
+        VBox body = new VBox(4, head, size, probability, fraction, risk, sparkline.node(), status);
         body.getStyleClass().add("tile-body");
         Tile tile = TileBuilder.create()
                 .skinType(Tile.SkinType.CUSTOM)
@@ -125,10 +127,15 @@ final class RecommendationTile {
         fraction.setText("Kelly used " + r.fractionUsed().stream().mapToObj(Formats::pct).findFirst().orElse("—")
                 + " · full " + r.fullKellyFraction().stream().mapToObj(Formats::pct).findFirst().orElse("—"));
         risk.setText("capital at risk " + (r.isTrade() ? Formats.money(r.capitalAtRiskCurrency()) + currency(r) : "—"));
+        sparkline.add(r.decidedAt() == null ? now : r.decidedAt(), r.isTrade() ? r.fractionUsed().orElse(0) : 0, now);
         refreshStatus(now);
         if (changed) {
             flash.playFromStart(); // opacity only: no CSS pass
         }
+    }
+
+    Sparkline sparkline() {
+        return sparkline;
     }
 
     /** The latest handoff of this symbol in words ("handed off E-88812"), shown after the status; empty for none. */

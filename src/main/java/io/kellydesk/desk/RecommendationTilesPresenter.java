@@ -59,6 +59,23 @@ public final class RecommendationTilesPresenter {
         }
     }
 
+    /** The last hour of a symbol's fraction used, from the decision log: (time, fraction) pairs, oldest first. */
+    @FunctionalInterface
+    public interface SparklineHistory {
+        List<Map.Entry<java.time.Instant, Double>> lastHour(String symbol) throws Exception;
+    }
+
+    private SparklineHistory history;
+    private io.kellydesk.tasks.TaskExecutor historyReader;
+    private java.util.concurrent.Executor fxThread;
+
+    /** New tiles start their sparkline from the log's last hour (read in the background). FX thread. */
+    public void seedSparklinesFrom(SparklineHistory source, io.kellydesk.tasks.TaskExecutor reader, java.util.concurrent.Executor fx) {
+        this.history = source;
+        this.historyReader = reader;
+        this.fxThread = fx;
+    }
+
     private String filterText = "";
     private boolean tradableOnly;
     private TileOrder order = TileOrder.WATCHLIST;
@@ -195,6 +212,15 @@ public final class RecommendationTilesPresenter {
                 created.node().requestFocus();
             });
             tiles.put(snapshot.symbol(), tile);
+            if (history != null) {
+                RecommendationTile seeded = tile;
+                historyReader.submit(() -> history.lastHour(symbol)).whenComplete((points, error) -> {
+                    if (points != null && !points.isEmpty()) {
+                        fxThread.execute(() -> seeded.sparkline().seed(points.stream().map(Map.Entry::getKey).toList(),
+                                points.stream().map(Map.Entry::getValue).toList(), clock.instant()));
+                    }
+                });
+            }
         }
         tile.show(snapshot, clock.instant());
         relayout();

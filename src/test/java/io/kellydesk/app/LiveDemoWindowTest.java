@@ -77,7 +77,14 @@ class LiveDemoWindowTest {
             }
         }
         assertThat(robot.lookup("#tilesEmptyState").queryAs(javafx.scene.Node.class).isVisible()).isFalse();
+        // each tile draws the fraction it has used so far (at least its first recommendation)
+        for (var line : robot.lookup(".tile-sparkline").queryAllAs(javafx.scene.shape.Polyline.class)) {
+            assertThat(line.getPoints()).hasSizeGreaterThanOrEqualTo(2);
+        }
         Screenshots.save(stage.getScene(), "main-window-live-demo");
+        // the same window rendered at 200 % (a HiDPI desk screen): looked at for readability
+        Path hiDpi = Screenshots.save(stage.getScene(), "main-window-live-demo-200pct", 2.0);
+        assertThat(javax.imageio.ImageIO.read(hiDpi.toFile()).getWidth()).isEqualTo((int) Math.round(stage.getScene().getWidth() * 2));
 
         // The trader selects a tradable symbol and reads every step of the explanation
         String tradable = composition.engine().snapshots().stream().filter(s -> s.recommendation().isTrade())

@@ -26,10 +26,21 @@ public final class Screenshots {
 
     /** Snapshots {@code scene} on the FX thread and writes {@code name}.png; returns the file. */
     public static Path save(Scene scene, String name) {
+        return save(scene, name, 1.0);
+    }
+
+    /** As {@link #save(Scene, String)}, rendered at {@code scale} (2.0 = a 200 % HiDPI screen). */
+    public static Path save(Scene scene, String name, double scale) {
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
-                image.complete(scene.snapshot(null));
+                if (scale == 1.0) {
+                    image.complete(scene.snapshot(null));
+                    return;
+                }
+                javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+                params.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
+                image.complete(scene.getRoot().snapshot(params, null));
             } catch (RuntimeException e) {
                 image.completeExceptionally(e);
             }
