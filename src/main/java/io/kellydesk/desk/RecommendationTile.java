@@ -127,7 +127,10 @@ final class RecommendationTile {
         fraction.setText("Kelly used " + r.fractionUsed().stream().mapToObj(Formats::pct).findFirst().orElse("—")
                 + " · full " + r.fullKellyFraction().stream().mapToObj(Formats::pct).findFirst().orElse("—"));
         risk.setText("capital at risk " + (r.isTrade() ? Formats.money(r.capitalAtRiskCurrency()) + currency(r) : "—"));
-        sparkline.add(r.decidedAt() == null ? now : r.decidedAt(), r.isTrade() ? r.fractionUsed().orElse(0) : 0, now);
+        sparkline.add(r.decidedAt() == null ? now : r.decidedAt(), r.isTrade() ? r.fractionUsed().orElse(0) : 0);
+        if (changed || sparkline.points() == 0) {
+            sparkline.flush(now); // a new size shows at once; small moves wait for the once-a-second tick
+        }
         refreshStatus(now);
         if (changed) {
             flash.playFromStart(); // opacity only: no CSS pass
@@ -136,6 +139,12 @@ final class RecommendationTile {
 
     Sparkline sparkline() {
         return sparkline;
+    }
+
+    /** The once-a-second tick: ages in the status, and the sparkline. */
+    void tick(Instant now) {
+        refreshStatus(now);
+        sparkline.flush(now);
     }
 
     /** The latest handoff of this symbol in words ("handed off E-88812"), shown after the status; empty for none. */

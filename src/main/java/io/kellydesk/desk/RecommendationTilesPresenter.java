@@ -39,7 +39,7 @@ public final class RecommendationTilesPresenter {
         this.fx = fx;
         this.clock = clock;
         this.ages = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1),
-                e -> tiles.values().forEach(t -> t.refreshStatus(clock.instant()))));
+                e -> tiles.values().forEach(t -> t.tick(clock.instant()))));
         ages.setCycleCount(Timeline.INDEFINITE);
     }
 

@@ -35,6 +35,9 @@ final class Sparkline {
         zero.setEndX(width);
         zero.setStartY(height - 0.5);
         zero.setEndY(height - 0.5);
+        // unmanaged: a new point must not ask the tile (and the grid) for a new layout
+        line.setManaged(false);
+        zero.setManaged(false);
         pane.getChildren().addAll(zero, line);
         pane.setMinSize(width, height);
         pane.setPrefSize(width, height);
@@ -47,11 +50,24 @@ final class Sparkline {
         return pane;
     }
 
-    /** Adds the fraction used at {@code at} (0 for no trade) and redraws the last hour before {@code now}. */
-    void add(Instant at, double fractionUsed, Instant now) {
-        buckets.put(at.toEpochMilli() / BUCKET_MS, Math.max(0, fractionUsed));
-        redraw(now);
+    /** Adds the fraction used at {@code at} (0 for no trade); drawn at the next {@link #flush}. */
+    void add(Instant at, double fractionUsed) {
+        Double before = buckets.put(at.toEpochMilli() / BUCKET_MS, Math.max(0, fractionUsed));
+        dirty |= before == null || before != Math.max(0, fractionUsed);
     }
+
+    /**
+     * Redraws when a point changed or the window moved on a bucket. Called once a second, not per update: a line
+     * 2 px high needs no more, and 100 tiles × 4 updates/s would otherwise redraw 400 lines a second.
+     */
+    void flush(Instant now) {
+        if (dirty || now.toEpochMilli() / BUCKET_MS != lastDrawnBucket) {
+            redraw(now);
+        }
+    }
+
+    private boolean dirty;
+    private long lastDrawnBucket = Long.MIN_VALUE;
 
     /** Seeds older points (from the decision log) without replacing newer ones already shown. */
     void seed(List<Instant> times, List<Double> fractions, Instant now) {
@@ -78,5 +94,7 @@ final class Sparkline {
             points.add(y);
         }
         line.getPoints().setAll(points);
+        lastDrawnBucket = last;
+        dirty = false;
     }
 }

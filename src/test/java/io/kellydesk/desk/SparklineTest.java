@@ -19,10 +19,12 @@ class SparklineTest {
     @Test
     void keepsTheLastHourInThirtySecondBucketsAndScalesToTheHoursHighest() {
         Sparkline s = new Sparkline(120, 22);
-        s.add(NOW.minus(Duration.ofMinutes(90)), 0.30, NOW); // older than an hour: dropped
-        s.add(NOW.minus(Duration.ofMinutes(60)), 0.10, NOW); // the window's first bucket
-        s.add(NOW.minus(Duration.ofSeconds(10)), 0.05, NOW);
-        s.add(NOW.minus(Duration.ofSeconds(5)), 0.20, NOW); // same 30 s bucket as the one before: replaces it
+        s.add(NOW.minus(Duration.ofMinutes(90)), 0.30); // older than an hour: dropped
+        s.add(NOW.minus(Duration.ofMinutes(60)), 0.10); // the window's first bucket
+        s.add(NOW.minus(Duration.ofSeconds(10)), 0.05);
+        s.add(NOW.minus(Duration.ofSeconds(5)), 0.20); // same 30 s bucket as the one before: replaces it
+        assertThat(s.points()).as("nothing drawn before the flush").isZero();
+        s.flush(NOW);
         assertThat(s.points()).isEqualTo(2);
         List<Double> xy = points(s);
         // x: the first bucket at 0, the newest bucket (60 of 120 buckets before now = 1 bucket back) near the right edge
@@ -36,7 +38,8 @@ class SparklineTest {
     @Test
     void seededHistoryNeverReplacesWhatTheTileAlreadyShows() {
         Sparkline s = new Sparkline(120, 22);
-        s.add(NOW, 0.12, NOW);
+        s.add(NOW, 0.12);
+        s.flush(NOW);
         s.seed(List.of(NOW, NOW.minus(Duration.ofMinutes(5))), List.of(0.99, 0.06), NOW);
         assertThat(s.points()).isEqualTo(2);
         // 0.12 is still the highest: it stays at the top; the seeded 0.06 half way
