@@ -376,6 +376,21 @@ public final class DeskComposition implements AutoCloseable {
         }));
         decisionsRefresh.setCycleCount(javafx.animation.Animation.INDEFINITE);
         decisionsRefresh.play();
+        // The first decisions of a session show within seconds, not at the next 10-second refresh.
+        java.util.concurrent.atomic.AtomicBoolean firstSeen = new java.util.concurrent.atomic.AtomicBoolean();
+        bus.subscribe(DeskEvent.RecommendationChanged.class, e -> {
+            if (firstSeen.compareAndSet(false, true)) {
+                fxUpdates.post("decisions-first", () -> {
+                    javafx.animation.PauseTransition soon = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+                    soon.setOnFinished(done -> {
+                        if (view.decisionsTab().isSelected()) {
+                            decisionsView.refresh();
+                        }
+                    });
+                    soon.play();
+                });
+            }
+        });
         view.decisionsTab().selectedProperty().addListener((obs, was, now) -> {
             if (now) {
                 decisionsView.refresh();
