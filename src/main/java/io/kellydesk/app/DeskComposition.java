@@ -258,12 +258,15 @@ public final class DeskComposition implements AutoCloseable {
         }
         stage.setScene(scene);
         settingsStartup.problem().ifPresent(mainViewModel::reportError);
-        DetailView detailView = new DetailView(new DetailViewModel(() -> engine.context().settings()));
-        view.detailPane().getChildren().add(detailView.load());
         handoffPresenter = new io.kellydesk.desk.HandoffPresenter(handoffs, bus, fxUpdates, Platform::runLater, () -> stage,
                 () -> scene.getStylesheets(), mainViewModel::reportError);
         handoffPresenter.activate();
-        detailPresenter = new DetailPresenter(detailView, bus, fxUpdates, clock, handoffPresenter::handOff);
+        // the explanation pane is built when the trader first selects a symbol: not before the first frame
+        detailPresenter = new DetailPresenter(() -> {
+            DetailView detailView = new DetailView(new DetailViewModel(() -> engine.context().settings()));
+            view.detailPane().getChildren().add(detailView.load());
+            return detailView;
+        }, bus, fxUpdates, clock, handoffPresenter::handOff);
         detailPresenter.activate();
         // Ctrl+Enter: hand off the selected recommendation (opens its ticket; one-click sends)
         scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ENTER,
@@ -311,7 +314,8 @@ public final class DeskComposition implements AutoCloseable {
         });
         notificationPresenter = new NotificationPresenter(bus, fxUpdates, stage);
         notificationPresenter.activate();
-        decisionLog.ifPresent(log -> showDecisions(view, log));
+        // The decision log's table is built once the first tiles are up (or after 3 s): the tiles come first.
+        decisionLog.ifPresent(log -> whenTilesUpOr(view, Duration.ofSeconds(3), () -> showDecisions(view, log)));
         decisionLog.ifPresent(log -> {
             mainViewModel.decisionsTitleProperty().set(log.isReadOnly() ? "Decision log open read-only" : "Decision log is being written");
             mainViewModel.decisionsTextProperty().set("Every recommendation, hand-off and settings change goes to " + log.file()
@@ -325,6 +329,26 @@ public final class DeskComposition implements AutoCloseable {
         computeExecutor.execute(this::startServices);
         stage.show();
         return view;
+    }
+
+    /** Runs {@code build} once on the FX thread: when the first tile is on screen, or after {@code atLatest}. */
+    private static void whenTilesUpOr(MainWindowView view, Duration atLatest, Runnable build) {
+        boolean[] done = new boolean[1];
+        Runnable once = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                build.run();
+            }
+        };
+        javafx.animation.PauseTransition timer = new javafx.animation.PauseTransition(javafx.util.Duration.millis(atLatest.toMillis()));
+        timer.setOnFinished(e -> once.run());
+        timer.play();
+        view.tilePane().getChildren().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) change -> {
+            if (!view.tilePane().getChildren().isEmpty()) {
+                // after this pulse has drawn the tiles
+                Platform.runLater(once);
+            }
+        });
     }
 
     /** Runs {@code build} the first time {@code tab} is selected (at once when it already is). FX thread. */
@@ -369,6 +393,7 @@ public final class DeskComposition implements AutoCloseable {
         decisionsView = new DecisionsView(browser, computeExecutor, Platform::runLater, clock, mainViewModel::reportError);
         view.decisionsContent().getChildren().setAll(decisionsView.load());
         bus.subscribe(DeskEvent.SymbolsChanged.class, e -> fxUpdates.post("decision-symbols", () -> decisionsView.offerSymbols(e.symbols())));
+        decisionsView.offerSymbols(engine.activeSymbols()); // those announced before this tab was built
         decisionsRefresh = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(10), e -> {
             if (view.decisionsTab().isSelected()) {
                 decisionsView.refresh();

@@ -14,7 +14,9 @@ public final class DetailPresenter {
     /** Fixed size the growth curve compares against until the chart toolbar sets it. */
     static final int DEFAULT_FIXED_CONTRACTS = 1;
 
-    private final DetailView view;
+    private final java.util.function.Supplier<DetailView> viewFactory;
+    private final java.util.function.Consumer<SymbolSnapshot> handOff;
+    private DetailView view;
     private final EventBus bus;
     private final FxCoalescer fx;
     private final Clock clock;
@@ -23,13 +25,25 @@ public final class DetailPresenter {
     private volatile String selected;
     private final java.util.List<EventBus.Subscription> subscriptions = new java.util.ArrayList<>();
 
-    /** @param handOff what the Hand off button does with the shown snapshot (opens the ticket) */
-    public DetailPresenter(DetailView view, EventBus bus, FxCoalescer fx, Clock clock, java.util.function.Consumer<SymbolSnapshot> handOff) {
-        this.view = view;
+    /**
+     * @param viewFactory builds and places the pane the first time a symbol is selected (not before the first frame)
+     * @param handOff     what the Hand off button does with the shown snapshot (opens the ticket)
+     */
+    public DetailPresenter(java.util.function.Supplier<DetailView> viewFactory, EventBus bus, FxCoalescer fx, Clock clock,
+                           java.util.function.Consumer<SymbolSnapshot> handOff) {
+        this.viewFactory = viewFactory;
         this.bus = bus;
         this.fx = fx;
         this.clock = clock;
-        view.onHandOff(() -> current().ifPresent(handOff));
+        this.handOff = handOff;
+    }
+
+    private DetailView view() {
+        if (view == null) {
+            view = viewFactory.get();
+            view.onHandOff(() -> current().ifPresent(handOff));
+        }
+        return view;
     }
 
     public void activate() {
@@ -72,8 +86,11 @@ public final class DetailPresenter {
     private void render() {
         SymbolSnapshot snapshot = selected == null ? null : latest.get(selected);
         if (snapshot == null) {
-            view.clear();
+            if (view != null) {
+                view.clear();
+            }
         } else {
+            DetailView view = view();
             view.show(snapshot, clock.instant(), DEFAULT_FIXED_CONTRACTS);
             view.showHandoff(snapshot.recommendation().isTrade(), handoffs.getOrDefault(snapshot.symbol(), ""));
         }
