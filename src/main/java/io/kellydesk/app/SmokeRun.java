@@ -140,9 +140,19 @@ final class SmokeRun {
         return System.getProperty("java.vm.info", "").contains("sharing");
     }
 
-    /** The app's own CDS archive, when one is given (empty: the JDK's default archive or none). */
+    /** The app's own AOT cache or CDS archive, when one is given (empty: the runtime's default archive or none). */
     private static String archiveFile() {
-        return java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
-                .getVMOption("SharedArchiveFile").getValue();
+        var vm = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+        for (String option : new String[] {"AOTCache", "SharedArchiveFile"}) {
+            try {
+                String value = vm.getVMOption(option).getValue();
+                if (value != null && !value.isEmpty()) {
+                    return value;
+                }
+            } catch (IllegalArgumentException notThisVm) {
+                // an option this JVM does not have
+            }
+        }
+        return "";
     }
 }
