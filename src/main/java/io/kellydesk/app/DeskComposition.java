@@ -332,23 +332,26 @@ public final class DeskComposition implements AutoCloseable {
     }
 
     /** Runs {@code build} once on the FX thread: when the first tile is on screen, or after {@code atLatest}. */
+    @SuppressWarnings("unchecked") // a one-element array holds the listener so it can remove itself
     private static void whenTilesUpOr(MainWindowView view, Duration atLatest, Runnable build) {
-        boolean[] done = new boolean[1];
+        javafx.animation.PauseTransition timer = new javafx.animation.PauseTransition(javafx.util.Duration.millis(atLatest.toMillis()));
+        javafx.collections.ListChangeListener<javafx.scene.Node>[] firstTile = new javafx.collections.ListChangeListener[1];
         Runnable once = () -> {
-            if (!done[0]) {
-                done[0] = true;
+            if (firstTile[0] != null) {
+                view.tilePane().getChildren().removeListener(firstTile[0]);
+                firstTile[0] = null;
+                timer.stop();
                 build.run();
             }
         };
-        javafx.animation.PauseTransition timer = new javafx.animation.PauseTransition(javafx.util.Duration.millis(atLatest.toMillis()));
+        firstTile[0] = change -> {
+            if (!view.tilePane().getChildren().isEmpty()) {
+                Platform.runLater(once); // after this pulse has drawn the tiles
+            }
+        };
+        view.tilePane().getChildren().addListener(firstTile[0]);
         timer.setOnFinished(e -> once.run());
         timer.play();
-        view.tilePane().getChildren().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) change -> {
-            if (!view.tilePane().getChildren().isEmpty()) {
-                // after this pulse has drawn the tiles
-                Platform.runLater(once);
-            }
-        });
     }
 
     /** Runs {@code build} the first time {@code tab} is selected (at once when it already is). FX thread. */
@@ -403,8 +406,12 @@ public final class DeskComposition implements AutoCloseable {
         decisionsRefresh.play();
         // The first decisions of a session show within seconds, not at the next 10-second refresh.
         java.util.concurrent.atomic.AtomicBoolean firstSeen = new java.util.concurrent.atomic.AtomicBoolean();
-        bus.subscribe(DeskEvent.RecommendationChanged.class, e -> {
+        EventBus.Subscription[] first = new EventBus.Subscription[1];
+        first[0] = bus.subscribe(DeskEvent.RecommendationChanged.class, e -> {
             if (firstSeen.compareAndSet(false, true)) {
+                if (first[0] != null) {
+                    first[0].close(); // once is enough: not a check on every later event
+                }
                 fxUpdates.post("decisions-first", () -> {
                     javafx.animation.PauseTransition soon = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
                     soon.setOnFinished(done -> {
@@ -416,6 +423,9 @@ public final class DeskComposition implements AutoCloseable {
                 });
             }
         });
+        if (firstSeen.get()) {
+            first[0].close(); // the first event came before the handle was stored
+        }
         view.decisionsTab().selectedProperty().addListener((obs, was, now) -> {
             if (now) {
                 decisionsView.refresh();

@@ -91,8 +91,10 @@ final class SettingsApplier implements SettingsPort {
             base = new SettingsCodec().read(repository.file());
         } catch (Exception e) {
             LOG.error("Settings audited but not saved", e);
-            noAudit.ifPresentOrElse(x -> { }, () -> decisionLog.get().recordSettingsChange(new SettingsChangeRecord(clock.instant(),
-                    "(apply failed)", "", e.getMessage(), userName, role, "the file could not be written; the changes above are NOT in force")));
+            if (noAudit.isEmpty()) {
+                decisionLog.get().recordSettingsChange(new SettingsChangeRecord(clock.instant(), "(apply failed)", "", e.getMessage(),
+                        userName, role, "the file could not be written; the changes above are NOT in force"));
+            }
             throw new IllegalStateException("the settings file could not be written (" + e.getMessage() + "); nothing changed", e);
         }
         current = next;

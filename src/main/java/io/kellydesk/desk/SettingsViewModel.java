@@ -97,7 +97,11 @@ public final class SettingsViewModel {
                 () -> changes.get().stream().anyMatch(c -> c.field().section().officerOnly()), changes);
         applyDisabled = Bindings.createBooleanBinding(this::cannotApply, check, changes, reason, role, busy);
         load(port.current());
-        items.forEach(item -> item.textProperty().addListener((obs, was, now) -> recheck()));
+        items.forEach(item -> item.textProperty().addListener((obs, was, now) -> {
+            if (!filling) {
+                recheck();
+            }
+        }));
         role.addListener((obs, was, now) -> {
             items.forEach(item -> item.editableProperty().set(!item.field().section().officerOnly() || now == Role.RISK_OFFICER));
             recheck();
@@ -110,9 +114,21 @@ public final class SettingsViewModel {
     /** Fills the form with {@code configuration}, which becomes what Cancel returns to. */
     private void load(DeskConfiguration configuration) {
         applied = configuration;
-        catalog.texts(configuration).forEach((key, text) -> byKey.get(key).textProperty().set(text));
+        fill(catalog.texts(configuration));
+    }
+
+    /** Sets many fields, then checks the form once (not once per field). */
+    private void fill(Map<String, String> texts) {
+        filling = true;
+        try {
+            texts.forEach((key, text) -> byKey.get(key).textProperty().set(text));
+        } finally {
+            filling = false;
+        }
         recheck();
     }
+
+    private boolean filling;
 
     private void recheck() {
         Map<String, String> texts = new HashMap<>();
@@ -311,7 +327,7 @@ public final class SettingsViewModel {
             } else if (result.configuration().isEmpty()) {
                 refused.accept(result.errors().stream().map(e -> labelOf(e.key()) + " (" + e.key() + "): " + e.message()).toList());
             } else {
-                catalog.texts(result.configuration().get()).forEach((key, text) -> byKey.get(key).textProperty().set(text));
+                fill(catalog.texts(result.configuration().get()));
                 message.set("Imported " + file.getFileName() + ": " + changes.get().size() + " changes ready — review, give a reason and Apply.");
             }
         }));

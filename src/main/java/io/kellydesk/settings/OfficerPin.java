@@ -15,7 +15,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
@@ -175,9 +174,5 @@ public final class OfficerPin {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the officer PIN file " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    static void wipe(char[] pin) {
-        Arrays.fill(pin, '\0');
     }
 }
