@@ -254,21 +254,39 @@ public final class DemoMarket {
 
     /**
      * The closed trades of the symbol since {@code since}: the history, then the demo desk's own trading since
-     * start: in every finished epoch whose LSTM view was at least 60 % sure, one contract entered 5 s into the
-     * epoch in the called direction and closed at its end, won exactly when the price went that way. So the
+     * start: in every finished epoch whose LSTM view was at least 60 % sure, one contract entered a sixth into the
+     * epoch (5 s of 30 s) in the called direction and closed at its end, won exactly when the price went that way. So the
      * desk's recommendations get real outcomes to calibrate against.
      */
     public List<DemoTrade> trades(String symbol, Instant since) {
         List<DemoTrade> all = new ArrayList<>(tradesBySymbol.getOrDefault(symbol, List.of()));
         DemoInstrument instrument = bySymbol.get(symbol);
         if (instrument != null) {
-            long first = epochOf(origin) + 1;
             long lastFinished = epochOf(clock.instant()) - 1;
-            for (long e = Math.max(first, lastFinished - 2_880); e <= lastFinished; e++) {
-                liveTrade(instrument, e).ifPresent(all::add);
-            }
+            all.addAll(ledgers.computeIfAbsent(symbol, s -> new LiveLedger(instrument)).through(lastFinished));
         }
         return all.stream().filter(t -> !t.exitTime().isBefore(since)).toList();
+    }
+
+    private final Map<String, LiveLedger> ledgers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One symbol's live trades, extended epoch by epoch as time passes, so a poll does not walk every epoch again. */
+    private final class LiveLedger {
+        private final DemoInstrument instrument;
+        private final List<DemoTrade> trades = new ArrayList<>();
+        private long through = epochOf(origin);
+
+        LiveLedger(DemoInstrument instrument) {
+            this.instrument = instrument;
+        }
+
+        synchronized List<DemoTrade> through(long lastFinished) {
+            for (long e = Math.max(through + 1, lastFinished - 2_880); e <= lastFinished; e++) {
+                liveTrade(instrument, e).ifPresent(trades::add);
+            }
+            through = Math.max(through, lastFinished);
+            return List.copyOf(trades);
+        }
     }
 
     private final Map<String, java.util.Optional<DemoTrade>> liveTrades = new java.util.concurrent.ConcurrentHashMap<>();
@@ -299,13 +317,19 @@ public final class DemoMarket {
     }
 
     private java.util.Optional<DemoTrade> computeLiveTrade(DemoInstrument instrument, long e) {
+        // one trade per symbol per 30 s of market time at most, whatever the epoch: a short load-scenario epoch
+        // must not turn the demo desk into a trader with one trade a second
+        long epochsPerTrade = Math.max(1, EPOCH.toMillis() / epoch.toMillis());
+        if (Math.floorMod(e, epochsPerTrade) != 0) {
+            return java.util.Optional.empty();
+        }
         double p = chanceUp(instrument.symbol(), e);
         double confidence = clamp(Math.max(p, 1 - p) + 0.03 * gaussian(random(instrument.symbol(), e, 3)), 0.5, 0.99);
         if (confidence < 0.6 || p == 0.5) {
             return java.util.Optional.empty();
         }
         Direction side = p > 0.5 ? Direction.LONG : Direction.SHORT;
-        Instant entry = epochStart(e).plusSeconds(5);
+        Instant entry = epochStart(e).plus(epoch.dividedBy(6)); // 5 s into a 30 s epoch
         Instant exit = epochStart(e + 1).minusMillis(1);
         double entryPrice = round(priceAt(instrument, entry), instrument);
         double exitPrice = round(priceAt(instrument, exit), instrument);

@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +45,7 @@ public final class DemoServices implements AutoCloseable {
     private final Map<UpstreamService, HttpServer> servers = new EnumMap<>(UpstreamService.class);
     private final Map<UpstreamService, Long> outageUntilMillis = new ConcurrentHashMap<>();
     private final Map<String, StoredOrder> orders = new ConcurrentHashMap<>();
+    private final Map<DemoMarket.DemoTrade, String> tradeJson = new ConcurrentHashMap<>();
     private final AtomicLong orderSequence = new AtomicLong(88_800);
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("kd-demo-", 0).factory());
     private final Instant startedAt = Instant.now();
@@ -228,15 +230,11 @@ public final class DemoServices implements AutoCloseable {
                     send(exchange, 400, error("since must be an ISO-8601 instant"));
                     return;
                 }
-                ObjectNode body = json.createObjectNode();
-                ArrayNode list = body.putArray("trades");
+                StringJoiner body = new StringJoiner(",", "{\"trades\":[", "]}");
                 for (DemoMarket.DemoTrade t : market.trades(symbol, since)) {
-                    list.addObject().put("trade_id", t.tradeId()).put("symbol", t.symbol())
-                            .put("side", t.side().name().toLowerCase(Locale.ROOT)).put("contracts", t.contracts())
-                            .put("entry_time", t.entryTime().toString()).put("exit_time", t.exitTime().toString())
-                            .put("entry_price", t.entryPrice()).put("exit_price", t.exitPrice()).put("pnl", t.pnlCurrency());
+                    body.add(tradeJson.computeIfAbsent(t, this::tradeJson));
                 }
-                send(exchange, 200, body);
+                sendRaw(exchange, 200, body.toString());
             }
             case "/orders" -> {
                 if (!method.equals("POST")) {
@@ -247,6 +245,14 @@ public final class DemoServices implements AutoCloseable {
             }
             default -> send(exchange, 404, error("no such path " + path));
         }
+    }
+
+    /** A closed trade never changes: its JSON is written once (for 500 symbols polled every second, this was most of the demo's CPU). */
+    private String tradeJson(DemoMarket.DemoTrade t) {
+        return json.createObjectNode().put("trade_id", t.tradeId()).put("symbol", t.symbol())
+                .put("side", t.side().name().toLowerCase(Locale.ROOT)).put("contracts", t.contracts())
+                .put("entry_time", t.entryTime().toString()).put("exit_time", t.exitTime().toString())
+                .put("entry_price", t.entryPrice()).put("exit_price", t.exitPrice()).put("pnl", t.pnlCurrency()).toString();
     }
 
     /** Order intake, idempotent on client_order_id: same id and body → the first answer (200); other body → 409. */

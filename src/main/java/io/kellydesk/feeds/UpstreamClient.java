@@ -15,6 +15,8 @@ import java.util.List;
 public final class UpstreamClient {
 
     private final UpstreamHttp http;
+    private final UnchangedBodies<List<ClosedTrade>> trades = new UnchangedBodies<>();
+    private final UnchangedBodies<List<Bar>> bars = new UnchangedBodies<>();
 
     public UpstreamClient(UpstreamHttp http) {
         this.http = http;
@@ -35,9 +37,9 @@ public final class UpstreamClient {
     }
 
     public FeedResult<List<Bar>> dailyBars(String symbol, int count) {
-        return http.get(UpstreamService.MARKET_DATA, "bars", q -> q.addQueryParameter("symbol", symbol)
+        return http.getBytes(UpstreamService.MARKET_DATA, "bars", q -> q.addQueryParameter("symbol", symbol)
                         .addQueryParameter("interval", "1d").addQueryParameter("count", Integer.toString(count)))
-                .then(body -> ContractParser.bars(body, symbol));
+                .then(body -> bars.parse(symbol + '|' + count, body, b -> http.json(b).then(json -> ContractParser.bars(json, symbol))));
     }
 
     public FeedResult<Account> account() {
@@ -49,9 +51,9 @@ public final class UpstreamClient {
     }
 
     public FeedResult<List<ClosedTrade>> trades(String symbol, Instant since) {
-        return http.get(UpstreamService.TRADING_ENGINE, "trades", q -> q.addQueryParameter("symbol", symbol)
+        return http.getBytes(UpstreamService.TRADING_ENGINE, "trades", q -> q.addQueryParameter("symbol", symbol)
                         .addQueryParameter("since", since.toString()))
-                .then(body -> ContractParser.trades(body, symbol));
+                .then(body -> trades.parse(symbol, body, b -> http.json(b).then(json -> ContractParser.trades(json, symbol))));
     }
 
     FeedResult<ContractParser.HealthAnswer> health(UpstreamService service) {

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -38,9 +37,11 @@ public final class UpstreamHttp implements AutoCloseable {
     /** Largest body the desk reads; a bigger one is refused, not buffered. */
     public static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final byte[] NO_BYTES = new byte[0];
 
     private final OkHttpClient client;
     private final Map<UpstreamService, ServicesSettings.Endpoint> endpoints;
+    private final Map<UpstreamService, HttpUrl> baseUrls;
     private final ObjectMapper mapper = JsonMapper.builder().build();
 
     public UpstreamHttp(ServicesSettings settings) {
@@ -57,6 +58,14 @@ public final class UpstreamHttp implements AutoCloseable {
                 .retryOnConnectionFailure(false) // retries are the poller's, with backoff and the breaker
                 .build();
         this.endpoints = Map.copyOf(settings.endpoints());
+        Map<UpstreamService, HttpUrl> parsed = new java.util.EnumMap<>(UpstreamService.class);
+        endpoints.forEach((service, endpoint) -> {
+            HttpUrl base = HttpUrl.parse(endpoint.baseUrl());
+            if (base != null) {
+                parsed.put(service, base);
+            }
+        });
+        this.baseUrls = Map.copyOf(parsed); // parsed once: 2,000 requests a cycle each re-parsing it showed in profiles
     }
 
     public boolean isConfigured(UpstreamService service) {
@@ -65,11 +74,7 @@ public final class UpstreamHttp implements AutoCloseable {
 
     /** The service's base URL with {@code path} and query parameters, or empty when not configured. */
     public Optional<HttpUrl> url(UpstreamService service, String path, Consumer<HttpUrl.Builder> query) {
-        ServicesSettings.Endpoint endpoint = endpoints.get(service);
-        if (endpoint == null) {
-            return Optional.empty();
-        }
-        HttpUrl base = HttpUrl.parse(endpoint.baseUrl());
+        HttpUrl base = baseUrls.get(service);
         if (base == null) {
             return Optional.empty();
         }
@@ -80,11 +85,32 @@ public final class UpstreamHttp implements AutoCloseable {
 
     /** GET and parse as JSON. */
     public FeedResult<JsonNode> get(UpstreamService service, String path, Consumer<HttpUrl.Builder> query) {
+        return getBytes(service, path, query).then(this::json);
+    }
+
+    /**
+     * GET and return the 2xx body's bytes, not yet parsed (for callers that skip parsing a body they have seen
+     * before); non-2xx answers are failures with the service's reason, as for {@link #get}.
+     */
+    public FeedResult<byte[]> getBytes(UpstreamService service, String path, Consumer<HttpUrl.Builder> query) {
         Optional<HttpUrl> url = url(service, path, query);
         if (url.isEmpty()) {
             return notConfigured(service);
         }
         return execute(service, new Request.Builder().url(url.get()).get());
+    }
+
+    /** A 2xx body as a JSON object, or MALFORMED. */
+    public FeedResult<JsonNode> json(byte[] body) {
+        try {
+            JsonNode json = mapper.readTree(body);
+            if (json == null || !json.isObject()) {
+                return FeedResult.malformed("body is not a JSON object");
+            }
+            return FeedResult.ok(json);
+        } catch (IOException e) {
+            return FeedResult.malformed("not JSON: " + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        }
     }
 
     /** POST a JSON body and parse the answer; non-2xx answers come back as failures with the service's reason. */
@@ -93,10 +119,10 @@ public final class UpstreamHttp implements AutoCloseable {
         if (url.isEmpty()) {
             return notConfigured(service);
         }
-        return execute(service, new Request.Builder().url(url.get()).post(RequestBody.create(jsonBody, JSON)));
+        return execute(service, new Request.Builder().url(url.get()).post(RequestBody.create(jsonBody, JSON))).then(this::json);
     }
 
-    private FeedResult<JsonNode> execute(UpstreamService service, Request.Builder request) {
+    private FeedResult<byte[]> execute(UpstreamService service, Request.Builder request) {
         endpoints.get(service).token().ifPresent(token -> request.header("Authorization", "Bearer " + token));
         request.header("Accept", "application/json");
         long start = System.nanoTime();
@@ -113,7 +139,7 @@ public final class UpstreamHttp implements AutoCloseable {
         }
     }
 
-    private FeedResult<JsonNode> classify(Response response, long start) {
+    private FeedResult<byte[]> classify(Response response, long start) {
         int code = response.code();
         Optional<Duration> retryAfter = retryAfter(response.header("Retry-After"));
         BodyRead body = readBounded(response.body());
@@ -121,18 +147,10 @@ public final class UpstreamHttp implements AutoCloseable {
             if (body.failure != null) {
                 return failed(body.failure, start);
             }
-            if (body.text.isBlank()) {
+            if (isBlank(body.bytes)) {
                 return failed(FeedFailure.of(FeedFailure.Kind.MALFORMED, "empty body"), start);
             }
-            try {
-                JsonNode json = mapper.readTree(body.text);
-                if (json == null || !json.isObject()) {
-                    return failed(FeedFailure.of(FeedFailure.Kind.MALFORMED, "body is not a JSON object"), start);
-                }
-                return new FeedResult.Ok<>(json, Duration.ofNanos(System.nanoTime() - start));
-            } catch (JsonProcessingException e) {
-                return failed(FeedFailure.of(FeedFailure.Kind.MALFORMED, "not JSON: " + e.getOriginalMessage()), start);
-            }
+            return new FeedResult.Ok<>(body.bytes, Duration.ofNanos(System.nanoTime() - start));
         }
         String reason = errorReason(body);
         FeedFailure.Kind kind = switch (code) {
@@ -153,37 +171,46 @@ public final class UpstreamHttp implements AutoCloseable {
     }
 
     private String errorReason(BodyRead body) {
-        if (body.failure != null || body.text.isBlank()) {
+        if (body.failure != null || isBlank(body.bytes)) {
             return "";
         }
         try {
-            return ContractParser.errorMessage(mapper.readTree(body.text));
-        } catch (JsonProcessingException e) {
+            return ContractParser.errorMessage(mapper.readTree(body.bytes));
+        } catch (IOException e) {
             return "";
         }
     }
 
-    private record BodyRead(String text, FeedFailure failure) {
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private record BodyRead(byte[] bytes, FeedFailure failure) {
     }
 
     /** Reads at most MAX_BODY_BYTES; a longer body is a TOO_LARGE failure, a cut-off one a CONNECTION failure. */
     private static BodyRead readBounded(ResponseBody body) {
         if (body == null) {
-            return new BodyRead("", null);
+            return new BodyRead(NO_BYTES, null);
         }
         long declared = body.contentLength();
         if (declared > MAX_BODY_BYTES) {
-            return new BodyRead("", FeedFailure.of(FeedFailure.Kind.TOO_LARGE,
+            return new BodyRead(NO_BYTES, FeedFailure.of(FeedFailure.Kind.TOO_LARGE,
                     "body of " + declared + " bytes is over the " + MAX_BODY_BYTES + "-byte limit"));
         }
         try {
             BufferedSource source = body.source();
             if (source.request(MAX_BODY_BYTES + 1)) {
-                return new BodyRead("", FeedFailure.of(FeedFailure.Kind.TOO_LARGE, "body is over the " + MAX_BODY_BYTES + "-byte limit"));
+                return new BodyRead(NO_BYTES, FeedFailure.of(FeedFailure.Kind.TOO_LARGE, "body is over the " + MAX_BODY_BYTES + "-byte limit"));
             }
-            return new BodyRead(source.getBuffer().readString(StandardCharsets.UTF_8), null);
+            return new BodyRead(source.getBuffer().readByteArray(), null);
         } catch (IOException e) {
-            return new BodyRead("", FeedFailure.of(FeedFailure.Kind.CONNECTION, "body cut off while reading: " + e.getMessage()));
+            return new BodyRead(NO_BYTES, FeedFailure.of(FeedFailure.Kind.CONNECTION, "body cut off while reading: " + e.getMessage()));
         }
     }
 

@@ -69,6 +69,24 @@ class DemoMarketTest {
     }
 
     @Test
+    void aShortLoadScenarioEpochKeepsTheDemoDeskAtOneTradeEveryThirtySecondsAtMost() {
+        // 1 s epochs (the load scenario's): 60 s of market time hold 60 epochs but only 2 trading slots (one per 30 s),
+        // so at most 2 live trades; each enters a sixth into its epoch (0.166 s) and exits before the epoch ends.
+        DemoMarket fast = new DemoMarket(DemoInstrument.CME_EIGHT, 20261123L, clock, Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(61));
+        List<DemoMarket.DemoTrade> live = fast.trades("NQZ26-CME", clock.instant().minus(Duration.ofSeconds(61)));
+        assertThat(live).hasSizeLessThanOrEqualTo(2).allSatisfy(t -> {
+            assertThat(t.entryTime()).isBefore(t.exitTime());
+            assertThat(Duration.between(t.entryTime(), t.exitTime())).isLessThan(Duration.ofSeconds(1));
+        });
+        int liveTradesOverAllSymbols = 0;
+        for (String symbol : fast.symbols()) {
+            liveTradesOverAllSymbols += fast.trades(symbol, clock.instant().minus(Duration.ofSeconds(61))).size();
+        }
+        assertThat(liveTradesOverAllSymbols).as("8 symbols × 2 slots, about half of them confident").isBetween(1, 16);
+    }
+
+    @Test
     void sixtyDaysOfHistoryAndADrawdownControl() {
         assertThat(market.trades("NQZ26-CME", clock.instant().minus(Duration.ofDays(61)))).isNotEmpty()
                 .allSatisfy(t -> assertThat(t.exitTime()).isBefore(clock.instant()));

@@ -262,4 +262,26 @@ class UpstreamClientTest {
         answer(200, "{\"trades\": [{\"trade_id\": \"T\", \"symbol\": \"NQZ26-CME\", \"side\": \"long\", \"contracts\": 0, \"entry_time\": \"2026-10-24T14:02:11Z\", \"exit_time\": \"2026-10-24T15:10:40Z\", \"pnl\": 1.0}]}");
         assertThat(failureOf(client.trades("NQZ26-CME", java.time.Instant.EPOCH)).message()).contains("trades[0].contracts must be above 0");
     }
+
+    @Test
+    void anUnchangedTradesAnswerIsNotParsedAgainAndABadOneIsReportedEveryTime() throws Exception {
+        String one = """
+                {"trades": [{"trade_id": "T-1001", "symbol": "NQZ26-CME", "side": "long", "contracts": 2,
+                  "entry_time": "2026-10-24T14:02:11Z", "exit_time": "2026-10-24T15:10:40Z", "pnl": 1700.0}]}""";
+        String two = one.replace("]}", ", {\"trade_id\": \"T-1002\", \"symbol\": \"NQZ26-CME\", \"side\": \"short\", \"contracts\": 1,"
+                + " \"entry_time\": \"2026-10-25T14:00:00Z\", \"exit_time\": \"2026-10-25T15:00:00Z\", \"pnl\": -500.0}]}");
+        String broken = one.replace("\"contracts\": 2", "\"contracts\": 0");
+        for (String body : java.util.List.of(one, one, two, broken, broken)) {
+            answer(200, body);
+        }
+        var first = ((FeedResult.Ok<java.util.List<io.kellydesk.core.ClosedTrade>>) client.trades("NQZ26-CME", java.time.Instant.EPOCH)).value();
+        var again = ((FeedResult.Ok<java.util.List<io.kellydesk.core.ClosedTrade>>) client.trades("NQZ26-CME", java.time.Instant.EPOCH)).value();
+        var changed = ((FeedResult.Ok<java.util.List<io.kellydesk.core.ClosedTrade>>) client.trades("NQZ26-CME", java.time.Instant.EPOCH)).value();
+        assertThat(again).as("the same bytes: the list parsed the first time, not a new parse").isSameAs(first);
+        assertThat(changed).hasSize(2).isNotSameAs(first);
+        assertThat(changed.get(1).pnlCurrency()).isEqualTo(-500.0);
+        assertThat(failureOf(client.trades("NQZ26-CME", java.time.Instant.EPOCH)).message()).contains("trades[0].contracts must be above 0");
+        assertThat(failureOf(client.trades("NQZ26-CME", java.time.Instant.EPOCH)).message()).contains("trades[0].contracts must be above 0");
+        assertThat(server.getRequestCount()).as("every poll still asks the engine").isEqualTo(5);
+    }
 }

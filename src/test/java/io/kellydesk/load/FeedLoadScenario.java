@@ -42,7 +42,7 @@ import java.util.concurrent.locks.LockSupport;
  * change their view every second, so each cycle really re-sizes. Reports the cycle time (median, p99), the
  * desk's CPU use, and the time from a prediction's arrival to its recommendation snapshot (median, p99).
  *
- * <p>Run: {@code mvn -Pload verify} (options: {@code -Dload.symbols=500 -Dload.cycles=40}; {@code -Dload.inline=true}
+ * <p>Run: {@code mvn -Pload verify} (options: {@code -Dload.symbols=500 -Dload.cycles=40 -Dload.warmUp=20}; {@code -Dload.inline=true}
  * sizes on the delivering thread instead of the compute pool, for comparison).
  */
 public final class FeedLoadScenario {
@@ -53,7 +53,7 @@ public final class FeedLoadScenario {
         int port = Integer.getInteger("load.port", 28101);
         Process demo = startDemo(port, symbols);
         try {
-            run(port, symbols, cycles);
+            run(port, symbols, cycles, demo.toHandle());
         } finally {
             demo.destroy();
             demo.waitFor(5, TimeUnit.SECONDS);
@@ -62,9 +62,15 @@ public final class FeedLoadScenario {
 
     private static Process startDemo(int port, int symbols) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.kellydesk.app.Launcher",
+        List<String> command = new ArrayList<>(List.of(java));
+        String demoJvmArgs = System.getProperty("load.demoJvmArgs", "");
+        if (!demoJvmArgs.isBlank()) {
+            command.addAll(List.of(demoJvmArgs.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.kellydesk.app.Launcher",
                 "--demo-services-only", "--port", Integer.toString(port), "--demo-symbols", Integer.toString(symbols),
-                "--demo-epoch-ms", "1000").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                "--demo-epoch-ms", "1000"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         HttpClient probe = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
@@ -82,7 +88,7 @@ public final class FeedLoadScenario {
         throw new IllegalStateException("demo services did not start on port " + port);
     }
 
-    private static void run(int port, int symbolCount, int cycles) throws Exception {
+    private static void run(int port, int symbolCount, int cycles, ProcessHandle demo) throws Exception {
         Map<UpstreamService, ServicesSettings.Endpoint> endpoints = new EnumMap<>(UpstreamService.class);
         for (UpstreamService service : UpstreamService.values()) {
             endpoints.put(service, new ServicesSettings.Endpoint("http://127.0.0.1:" + (port + service.ordinal()), Optional.empty()));
@@ -109,14 +115,18 @@ public final class FeedLoadScenario {
             engine.onSymbols(symbols);
             engine.onAccount(client.account());
             engine.onPositions(client.positions());
-            Semaphore inFlight = new Semaphore(128);
+            Semaphore inFlight = new Semaphore(Integer.getInteger("load.inFlight", 128));
             List<Double> cycleMillis = new ArrayList<>();
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpuStart = 0;
+            long demoCpuStart = 0;
             long wallStart = 0;
-            for (int cycle = 0; cycle < cycles + 3; cycle++) {
-                if (cycle == 3) { // three warm-up cycles
+            int warmUp = Integer.getInteger("load.warmUp", 20);
+            List<Double> warmUpMillis = new ArrayList<>();
+            for (int cycle = 0; cycle < cycles + warmUp; cycle++) {
+                if (cycle == warmUp) { // both JVMs compile their hot paths first: cold cycles are reported apart
                     cpuStart = os.getProcessCpuTime();
+                    demoCpuStart = demoCpuNanos(demo);
                     wallStart = System.nanoTime();
                     arrivalToSnapshotNanos.clear();
                 }
@@ -145,11 +155,11 @@ public final class FeedLoadScenario {
                 while (!engine.isIdle()) {
                     LockSupport.parkNanos(100_000);
                 }
-                if (cycle >= 3) {
-                    cycleMillis.add((System.nanoTime() - start) / 1e6);
-                }
+                (cycle >= warmUp ? cycleMillis : warmUpMillis).add((System.nanoTime() - start) / 1e6);
             }
-            double cores = (os.getProcessCpuTime() - cpuStart) / (double) (System.nanoTime() - wallStart);
+            double wallNanos = System.nanoTime() - wallStart;
+            double cores = (os.getProcessCpuTime() - cpuStart) / wallNanos;
+            double demoCores = (demoCpuNanos(demo) - demoCpuStart) / wallNanos;
             long traded = engine.snapshots().stream().filter(s -> s.recommendation().isTrade()).count();
             List<Long> latencies;
             synchronized (arrivalToSnapshotNanos) {
@@ -157,10 +167,16 @@ public final class FeedLoadScenario {
             }
             Collections.sort(cycleMillis);
             Collections.sort(latencies);
-            System.out.printf(Locale.ROOT, "symbols %d, cycles %d (after 3 warm-up), %d requests per cycle%n", symbols.size(), cycleMillis.size(), symbols.size() * 4);
+            System.out.printf(Locale.ROOT, "symbols %d, cycles %d (after %d warm-up), %d requests per cycle, at most %d in flight%n",
+                    symbols.size(), cycleMillis.size(), warmUp, symbols.size() * 4, inFlight.availablePermits());
+            if (!warmUpMillis.isEmpty()) {
+                System.out.printf(Locale.ROOT, "warm-up cycles (cold JIT in both processes): first %.1f ms, last %.1f ms%n",
+                        warmUpMillis.getFirst(), warmUpMillis.getLast());
+            }
             System.out.printf(Locale.ROOT, "cycle time: median %.1f ms, p99 %.1f ms, max %.1f ms (target median < 250 ms)%n",
                     pct(cycleMillis, 0.5), pct(cycleMillis, 0.99), cycleMillis.getLast());
             System.out.printf(Locale.ROOT, "desk CPU: %.2f cores on average over the measured cycles incl. idle gaps (target < 1)%n", cores);
+            System.out.printf(Locale.ROOT, "demo services CPU (their own process, for comparison): %.2f cores on average%n", demoCores);
             System.out.printf(Locale.ROOT, "prediction arrival -> snapshot: n %d, median %.3f ms, p99 %.3f ms (target p99 < 5 ms)%n",
                     latencies.size(), pctL(latencies, 0.5) / 1e6, pctL(latencies, 0.99) / 1e6);
             System.out.printf(Locale.ROOT, "tradable now: %d of %d%n", traded, symbols.size());
@@ -182,6 +198,10 @@ public final class FeedLoadScenario {
                 done.countDown();
             }
         });
+    }
+
+    private static long demoCpuNanos(ProcessHandle demo) {
+        return demo.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     private static double pct(List<Double> sorted, double q) {
