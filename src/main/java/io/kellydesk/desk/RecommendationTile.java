@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -68,7 +69,7 @@ final class RecommendationTile {
                 .textVisible(false)
                 .roundedCorners(true)
                 .animated(false)
-                .graphic(body)
+                .graphic(new LayoutBoundary(body))
                 .build();
         edge.getStyleClass().add("tile-edge");
         edge.setMaxWidth(6);
@@ -96,9 +97,30 @@ final class RecommendationTile {
         return symbol;
     }
 
-    /** The snapshot on show, or null before the first. */
+    /** The newest snapshot (on show, or held while the tile is scrolled out of view), or null before the first. */
     SymbolSnapshot snapshot() {
-        return shown;
+        return held != null ? held : shown;
+    }
+
+    /** A snapshot held back while the tile is out of view: nobody sees it, so no node is touched until it is. */
+    private SymbolSnapshot held;
+
+    /** Keeps the newest snapshot for later without touching the scene; its sparkline point is recorded now. */
+    void hold(SymbolSnapshot snapshot, Instant now) {
+        held = snapshot;
+        Recommendation r = snapshot.recommendation();
+        sparkline.add(r.decidedAt() == null ? now : r.decidedAt(), r.isTrade() ? r.fractionUsed().orElse(0) : 0);
+    }
+
+    /** Shows what was held back (the tile came into view); true when there was something. */
+    boolean showHeld(Instant now) {
+        if (held == null) {
+            return false;
+        }
+        SymbolSnapshot snapshot = held;
+        show(snapshot, now);
+        sparkline.flush(now);
+        return true;
     }
 
     private String handoffNote = "";
@@ -108,13 +130,13 @@ final class RecommendationTile {
         boolean changed = shown != null && (shown.recommendation().contracts() != r.contracts()
                 || shown.recommendation().status() != r.status() || shown.recommendation().direction() != r.direction());
         shown = snapshot;
+        held = null;
         direction.setText(switch (r.direction()) {
             case LONG -> "▲ LONG";
             case SHORT -> "▼ SHORT";
             case NEUTRAL -> "● NONE";
         });
-        setStyle(direction, r.direction() == Direction.LONG ? "long" : r.direction() == Direction.SHORT ? "short" : "neutral",
-                "long", "short", "neutral");
+        setState(direction, r.direction() == Direction.LONG ? LONG : r.direction() == Direction.SHORT ? SHORT : NEUTRAL, DIRECTIONS);
         if (r.isTrade()) {
             contracts.setText(Integer.toString(r.contracts()));
             contractsUnit.setText(r.contracts() == 1 ? "contract" : "contracts");
@@ -161,27 +183,49 @@ final class RecommendationTile {
         Recommendation r = shown.recommendation();
         List<String> stale = staleInputs(shown, now);
         String text;
-        String style;
+        PseudoClass state;
         if (!stale.isEmpty() && !r.isTrade()) {
             text = "STALE · " + String.join(", ", stale) + " · " + r.reason().words();
-            style = "stale";
+            state = STALE;
         } else if (!stale.isEmpty()) {
             text = "STALE · " + String.join(", ", stale);
-            style = "stale";
+            state = STALE;
         } else if (r.emergency() && r.isTrade()) {
             text = "EMERGENCY · drawdown " + r.drawdownFraction().stream().mapToObj(Formats::pct).findFirst().orElse("—")
                     + " · size cut";
-            style = "emergency";
+            state = EMERGENCY;
         } else if (r.isTrade()) {
             text = "TRADE" + (r.cappedAtMaxPosition() ? " · capped at max position" : "");
-            style = "trade";
+            state = TRADE;
         } else {
             text = "NO TRADE · " + r.reason().words();
-            style = "no-trade";
+            state = NO_TRADE;
         }
         status.setText(handoffNote.isEmpty() ? text : text + " · " + handoffNote);
-        setStyle(edge, style, "trade", "no-trade", "stale", "emergency");
-        setStyle(status, style, "trade", "no-trade", "stale", "emergency");
+        setState(edge, state, STATUSES);
+        setState(status, state, STATUSES);
+    }
+
+    // State as pseudo-classes, not style classes: a style-class change makes JavaFX look the node's styles up
+    // again (a new style helper per change; a tenth of the FX thread under 100 symbols × 4 updates/s), a
+    // pseudo-class change only switches between styles already looked up.
+    static final PseudoClass LONG = PseudoClass.getPseudoClass("long");
+    static final PseudoClass SHORT = PseudoClass.getPseudoClass("short");
+    static final PseudoClass NEUTRAL = PseudoClass.getPseudoClass("neutral");
+    private static final List<PseudoClass> DIRECTIONS = List.of(LONG, SHORT, NEUTRAL);
+    static final PseudoClass TRADE = PseudoClass.getPseudoClass("trade");
+    static final PseudoClass NO_TRADE = PseudoClass.getPseudoClass("no-trade");
+    static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    static final PseudoClass EMERGENCY = PseudoClass.getPseudoClass("emergency");
+    private static final List<PseudoClass> STATUSES = List.of(TRADE, NO_TRADE, STALE, EMERGENCY);
+
+    private static void setState(javafx.scene.Node node, PseudoClass on, List<PseudoClass> all) {
+        for (PseudoClass other : all) {
+            if (other != on) {
+                node.pseudoClassStateChanged(other, false);
+            }
+        }
+        node.pseudoClassStateChanged(on, true);
     }
 
     private static List<String> staleInputs(SymbolSnapshot s, Instant now) {
@@ -201,18 +245,6 @@ final class RecommendationTile {
         }
     }
 
-    /** Changes the style classes only when they differ: every change costs a CSS pass over the tile. */
-    private static void setStyle(javafx.scene.Node node, String on, String... all) {
-        var classes = node.getStyleClass();
-        boolean current = classes.contains(on);
-        for (String other : all) {
-            current &= other.equals(on) || !classes.contains(other);
-        }
-        if (!current) {
-            classes.removeAll(all);
-            classes.add(on);
-        }
-    }
 
     private static Label label(String styleClass) {
         Label label = new Label();

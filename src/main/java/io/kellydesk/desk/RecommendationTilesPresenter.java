@@ -38,8 +38,10 @@ public final class RecommendationTilesPresenter {
         this.bus = bus;
         this.fx = fx;
         this.clock = clock;
-        this.ages = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1),
-                e -> tiles.values().forEach(t -> t.tick(clock.instant()))));
+        this.ages = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
+            java.time.Instant now = clock.instant();
+            tiles.values().stream().filter(this::isInView).forEach(t -> t.tick(now));
+        }));
         ages.setCycleCount(Timeline.INDEFINITE);
     }
 
@@ -153,6 +155,9 @@ public final class RecommendationTilesPresenter {
         RecommendationTile target = visible.get(next);
         select(target.symbol());
         target.node().requestFocus();
+        if (scroll != null) {
+            ScrollIntoView.node(scroll, target.node()); // the arrows may walk past the bottom of the view
+        }
         e.consume();
     }
 
@@ -177,6 +182,84 @@ public final class RecommendationTilesPresenter {
         List<javafx.scene.Node> nodes = visibleTiles().stream().map(t -> (javafx.scene.Node) t.node()).toList();
         if (!nodes.equals(pane.getChildren())) {
             pane.getChildren().setAll(nodes);
+            requestReveal(); // tiles moved: some may have come into view
+        }
+    }
+
+    // ---------------------------------------------------------------- tiles out of view
+    // A tile scrolled out of view (or filtered out) keeps only the newest snapshot and touches no node; it shows
+    // it when it comes into view. With 100 symbols and room for about 20 tiles this spares most of the FX work,
+    // as a virtualised list does for its rows.
+
+    private javafx.scene.control.ScrollPane scroll;
+    private boolean revealRequested;
+    private final Runnable revealAfterLayout = () -> {
+        if (revealRequested) {
+            revealRequested = false;
+            revealHeld();
+        }
+    };
+    private final javafx.beans.InvalidationListener viewMoved = o -> requestReveal();
+    private final javafx.beans.value.ChangeListener<javafx.scene.Scene> sceneChanged = (obs, was, now) -> {
+        if (was != null) {
+            was.removePostLayoutPulseListener(revealAfterLayout);
+        }
+        if (now != null) {
+            now.addPostLayoutPulseListener(revealAfterLayout);
+        }
+        watchScroll(enclosingScroll());
+    };
+
+    private void requestReveal() {
+        revealRequested = true;
+        javafx.application.Platform.requestNextPulse();
+    }
+
+    private void revealHeld() {
+        java.time.Instant now = clock.instant();
+        for (RecommendationTile tile : tiles.values()) {
+            if (tile.snapshot() != null && isInView(tile) && tile.showHeld(now)) {
+                tile.tick(now);
+            }
+        }
+    }
+
+    /** In the grid and inside the scroll pane's viewport (or no scroll pane around the grid: always). */
+    private boolean isInView(RecommendationTile tile) {
+        javafx.scene.Node node = tile.node();
+        if (node.getParent() != pane) {
+            return false; // filtered out
+        }
+        if (scroll == null || node.getScene() == null) {
+            return true;
+        }
+        javafx.geometry.Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+        return view.intersects(node.localToScene(node.getLayoutBounds()));
+    }
+
+    private javafx.scene.control.ScrollPane enclosingScroll() {
+        for (javafx.scene.Parent p = pane.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane found) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private void watchScroll(javafx.scene.control.ScrollPane next) {
+        if (scroll == next) {
+            return;
+        }
+        if (scroll != null) {
+            scroll.vvalueProperty().removeListener(viewMoved);
+            scroll.hvalueProperty().removeListener(viewMoved);
+            scroll.viewportBoundsProperty().removeListener(viewMoved);
+        }
+        scroll = next;
+        if (scroll != null) {
+            scroll.vvalueProperty().addListener(viewMoved);
+            scroll.hvalueProperty().addListener(viewMoved);
+            scroll.viewportBoundsProperty().addListener(viewMoved);
         }
     }
 
@@ -192,12 +275,17 @@ public final class RecommendationTilesPresenter {
             }
         })));
         ages.play();
+        pane.sceneProperty().addListener(sceneChanged);
+        sceneChanged.changed(pane.sceneProperty(), null, pane.getScene());
     }
 
     public void deactivate() {
         subscriptions.forEach(EventBus.Subscription::close);
         subscriptions.clear();
         ages.stop();
+        pane.sceneProperty().removeListener(sceneChanged);
+        sceneChanged.changed(pane.sceneProperty(), pane.getScene(), null);
+        watchScroll(null);
     }
 
     private void show(SymbolSnapshot snapshot) {
@@ -222,18 +310,25 @@ public final class RecommendationTilesPresenter {
                 });
             }
         }
-        tile.show(snapshot, clock.instant());
-        relayout();
+        boolean wasShown = tile.snapshot() != null;
+        if (!wasShown || isInView(tile)) {
+            tile.show(snapshot, clock.instant());
+        } else {
+            tile.hold(snapshot, clock.instant());
+        }
+        // the set or order of tiles changes with a new tile, or with a value when ordering or filtering by one;
+        // then once for the whole coalesced batch, not once per tile (sorting 100 tiles per update showed in profiles)
+        if (!wasShown || tradableOnly || order == TileOrder.EDGE || order == TileOrder.CONTRACTS) {
+            fx.post("tile-relayout", this::relayout);
+        }
     }
+
+    private static final javafx.css.PseudoClass SELECTED = javafx.css.PseudoClass.getPseudoClass("selected");
 
     /** Marks the tile and tells the detail pane. FX thread. */
     public void select(String symbol) {
         selected = symbol;
-        tiles.values().forEach(t -> t.node().getStyleClass().remove("selected"));
-        RecommendationTile tile = tiles.get(symbol);
-        if (tile != null) {
-            tile.node().getStyleClass().add("selected");
-        }
+        tiles.values().forEach(t -> t.node().pseudoClassStateChanged(SELECTED, t.symbol().equals(symbol)));
         onSelect.accept(symbol);
     }
 

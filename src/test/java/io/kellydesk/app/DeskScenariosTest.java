@@ -62,7 +62,10 @@ class DeskScenariosTest {
                         && s.recommendation().inputs().account().isPresent()));
     }
 
+    /** Scrolls the tile into view first, as the trader would: a tile out of view is brought up to date when seen. */
     private String statusOf(FxRobot robot, String symbol) {
+        robot.interact(() -> io.kellydesk.desk.ScrollIntoView.node(robot.lookup("#tileScroll").queryAs(javafx.scene.control.ScrollPane.class),
+                robot.lookup("#tile-" + symbol).queryAs(javafx.scene.Node.class)));
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup("#tile-" + symbol + " .tile-status").queryAs(Label.class).getText();
     }
@@ -83,7 +86,7 @@ class DeskScenariosTest {
         Eventually.await(Duration.ofSeconds(5), "tiles say STALE with the ages", () -> composition.engine().snapshots().stream()
                 .allMatch(s -> statusOf(robot, s.symbol()).startsWith("STALE · LSTM ")));
         for (SymbolSnapshot s : composition.engine().snapshots()) {
-            assertThat(statusOf(robot, s.symbol())).contains("ensemble").contains("input too old to use");
+            assertThat(statusOf(robot, s.symbol())).contains("ensemble").contains("input too old to use"); // scrolls it into view
             assertThat(robot.lookup("#tile-" + s.symbol() + " .tile-contracts").queryAs(Label.class).getText()).isEqualTo("—");
         }
         Screenshots.save(stage.getScene(), "scenario-predictions-down-stale");

@@ -89,12 +89,8 @@ class LiveDemoWindowTest {
         // The trader selects a tradable symbol and reads every step of the explanation
         String tradable = composition.engine().snapshots().stream().filter(s -> s.recommendation().isTrade())
                 .map(io.kellydesk.engine.SymbolSnapshot::symbol).findFirst().orElseThrow();
-        robot.interact(() -> {
-            var scroll = robot.lookup("#tileScroll").queryAs(javafx.scene.control.ScrollPane.class);
-            var tile = robot.lookup("#tile-" + tradable).queryAs(javafx.scene.Node.class);
-            double hidden = scroll.getContent().getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-            scroll.setVvalue(hidden <= 0 ? 0 : Math.min(1, tile.getBoundsInParent().getMinY() / hidden));
-        });
+        robot.interact(() -> io.kellydesk.desk.ScrollIntoView.node(robot.lookup("#tileScroll").queryAs(javafx.scene.control.ScrollPane.class),
+                robot.lookup("#tile-" + tradable).queryAs(javafx.scene.Node.class)));
         robot.clickOn("#tile-" + tradable);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".detail-title").queryAs(Label.class).getText()).startsWith(tradable);
