@@ -316,9 +316,12 @@ public final class RecommendationTilesPresenter {
         } else {
             tile.hold(snapshot, clock.instant());
         }
-        // the set or order of tiles changes with a new tile, or with a value when ordering or filtering by one;
-        // then once for the whole coalesced batch, not once per tile (sorting 100 tiles per update showed in profiles)
-        if (!wasShown || tradableOnly || order == TileOrder.EDGE || order == TileOrder.CONTRACTS) {
+        // A new tile goes into the grid at once (the first live tile must not wait a hop). A value changes the order
+        // only when ordering or filtering by one: then once for the whole coalesced batch, not once per tile
+        // (sorting 100 tiles per update showed in profiles).
+        if (!wasShown) {
+            relayout();
+        } else if (tradableOnly || order == TileOrder.EDGE || order == TileOrder.CONTRACTS) {
             fx.post("tile-relayout", this::relayout);
         }
     }
