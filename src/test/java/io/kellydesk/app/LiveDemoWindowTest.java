@@ -32,8 +32,10 @@ class LiveDemoWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        // a clock that stands still: the demo's models keep one view, so the symbol picked as tradable stays tradable
+        // while the test reads its explanation (on the wall clock a 30 s epoch could end in between)
         composition = new DeskComposition(new AppOptions(temp.resolve("settings.json"), temp.resolve("data"), AppOptions.DemoMode.AUTO),
-                BuildInfo.load(), Platform::runLater);
+                BuildInfo.load(), Platform::runLater, new io.kellydesk.testing.MutableClock(java.time.Instant.now()));
         composition.showIn(stage);
     }
 
