@@ -112,15 +112,12 @@ final class RecommendationTile {
         sparkline.add(r.decidedAt() == null ? now : r.decidedAt(), r.isTrade() ? r.fractionUsed().orElse(0) : 0);
     }
 
-    /** Shows what was held back (the tile came into view); true when there was something. */
-    boolean showHeld(Instant now) {
-        if (held == null) {
-            return false;
+    /** Shows what was held back (the tile came into view), if anything. */
+    void showHeld(Instant now) {
+        if (held != null) {
+            show(held, now);
+            sparkline.flush(now);
         }
-        SymbolSnapshot snapshot = held;
-        show(snapshot, now);
-        sparkline.flush(now);
-        return true;
     }
 
     private String handoffNote = "";
@@ -209,14 +206,14 @@ final class RecommendationTile {
     // State as pseudo-classes, not style classes: a style-class change makes JavaFX look the node's styles up
     // again (a new style helper per change; a tenth of the FX thread under 100 symbols × 4 updates/s), a
     // pseudo-class change only switches between styles already looked up.
-    static final PseudoClass LONG = PseudoClass.getPseudoClass("long");
-    static final PseudoClass SHORT = PseudoClass.getPseudoClass("short");
-    static final PseudoClass NEUTRAL = PseudoClass.getPseudoClass("neutral");
+    private static final PseudoClass LONG = PseudoClass.getPseudoClass("long");
+    private static final PseudoClass SHORT = PseudoClass.getPseudoClass("short");
+    private static final PseudoClass NEUTRAL = PseudoClass.getPseudoClass("neutral");
     private static final List<PseudoClass> DIRECTIONS = List.of(LONG, SHORT, NEUTRAL);
-    static final PseudoClass TRADE = PseudoClass.getPseudoClass("trade");
-    static final PseudoClass NO_TRADE = PseudoClass.getPseudoClass("no-trade");
-    static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
-    static final PseudoClass EMERGENCY = PseudoClass.getPseudoClass("emergency");
+    private static final PseudoClass TRADE = PseudoClass.getPseudoClass("trade");
+    private static final PseudoClass NO_TRADE = PseudoClass.getPseudoClass("no-trade");
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    private static final PseudoClass EMERGENCY = PseudoClass.getPseudoClass("emergency");
     private static final List<PseudoClass> STATUSES = List.of(TRADE, NO_TRADE, STALE, EMERGENCY);
 
     private static void setState(javafx.scene.Node node, PseudoClass on, List<PseudoClass> all) {

@@ -218,8 +218,8 @@ public final class RecommendationTilesPresenter {
     private void revealHeld() {
         java.time.Instant now = clock.instant();
         for (RecommendationTile tile : tiles.values()) {
-            if (tile.snapshot() != null && isInView(tile) && tile.showHeld(now)) {
-                tile.tick(now);
+            if (isInView(tile)) {
+                tile.showHeld(now); // shows the status with its ages and the sparkline as of now
             }
         }
     }
