@@ -40,7 +40,8 @@ public final class RecommendationTilesPresenter {
         this.clock = clock;
         this.ages = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
             java.time.Instant now = clock.instant();
-            tiles.values().stream().filter(this::isInView).forEach(t -> t.tick(now));
+            javafx.geometry.Bounds view = viewInScene();
+            tiles.values().stream().filter(t -> isInView(t, view)).forEach(t -> t.tick(now));
         }));
         ages.setCycleCount(Timeline.INDEFINITE);
     }
@@ -217,23 +218,32 @@ public final class RecommendationTilesPresenter {
 
     private void revealHeld() {
         java.time.Instant now = clock.instant();
+        javafx.geometry.Bounds view = viewInScene();
         for (RecommendationTile tile : tiles.values()) {
-            if (isInView(tile)) {
+            if (isInView(tile, view)) {
                 tile.showHeld(now); // shows the status with its ages and the sparkline as of now
             }
         }
     }
 
-    /** In the grid and inside the scroll pane's viewport (or no scroll pane around the grid: always). */
+    /** The scroll pane's viewport in scene coordinates, or null without a scroll pane: computed once per pass. */
+    private javafx.geometry.Bounds viewInScene() {
+        return scroll == null ? null : scroll.localToScene(scroll.getLayoutBounds());
+    }
+
     private boolean isInView(RecommendationTile tile) {
+        return isInView(tile, viewInScene());
+    }
+
+    /** In the grid and inside {@code view} (or no scroll pane around the grid: always). */
+    private boolean isInView(RecommendationTile tile, javafx.geometry.Bounds view) {
         javafx.scene.Node node = tile.node();
         if (node.getParent() != pane) {
             return false; // filtered out
         }
-        if (scroll == null || node.getScene() == null) {
+        if (view == null || node.getScene() == null) {
             return true;
         }
-        javafx.geometry.Bounds view = scroll.localToScene(scroll.getLayoutBounds());
         return view.intersects(node.localToScene(node.getLayoutBounds()));
     }
 
