@@ -136,6 +136,14 @@ public final class UpstreamHttp implements AutoCloseable {
             return failed(FeedFailure.of(FeedFailure.Kind.CONNECTION, "unknown host: " + e.getMessage()), start);
         } catch (IOException e) {
             return failed(FeedFailure.of(FeedFailure.Kind.CONNECTION, "connection failed: " + e.getMessage()), start);
+        } catch (Exception e) {
+            // OkHttp (Kotlin) lets an InterruptedException out of its connect wait undeclared. An interrupt means the
+            // desk is closing or replacing this client: a failed call (a handoff stays retryable under the same id).
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                return failed(FeedFailure.of(FeedFailure.Kind.CONNECTION, "interrupted: the desk is closing this connection"), start);
+            }
+            throw e;
         }
     }
 

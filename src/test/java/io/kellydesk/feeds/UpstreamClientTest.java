@@ -135,6 +135,23 @@ class UpstreamClientTest {
     }
 
     @Test
+    void aCallInterruptedByShutdownIsAFailureNotAnEscapingException() {
+        // The poller's executor interrupts its threads when the desk closes or the services' settings change.
+        // OkHttp 5 lets the InterruptedException out of its connect wait unchecked; it used to escape the poll
+        // job and reach the uncaught-exception handler (a red error banner on an ordinary settings change).
+        answer(200, GOOD_LSTM);
+        Thread.currentThread().interrupt();
+        try {
+            FeedFailure failure = lstmFailure();
+            assertThat(failure.kind()).isEqualTo(FeedFailure.Kind.CONNECTION);
+            assertThat(failure.message()).contains("interrupted");
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void aResetConnection() {
         server.enqueue(new MockResponse.Builder().body(GOOD_LSTM).onResponseStart(new SocketEffect.CloseSocket()).build());
         assertThat(lstmFailure().kind()).isEqualTo(FeedFailure.Kind.CONNECTION);
