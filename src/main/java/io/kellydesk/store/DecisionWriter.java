@@ -69,7 +69,9 @@ final class DecisionWriter implements AutoCloseable {
     private final java.util.concurrent.LinkedBlockingQueue<Maintenance> control = new java.util.concurrent.LinkedBlockingQueue<>();
     private volatile boolean closing;
     private boolean alarmed;
-    private volatile boolean queueFullRaised;
+    /** Guarded by {@link #queueAlarm}: raising and clearing reach the alarm in the order the state changed. */
+    private boolean queueFullRaised;
+    private final Object queueAlarm = new Object();
     private final int capacity;
 
     DecisionWriter(Connection connection, StorageAlarm alarm, int capacity, Clock clock) {
@@ -89,9 +91,14 @@ final class DecisionWriter implements AutoCloseable {
         if (queue.offer(op)) {
             return;
         }
-        queueFullRaised = true;
-        alarm.raised("Decision log write queue is full (" + queue.size() + " waiting): the disk is not keeping up."
-                + " The desk slows down rather than lose a decision.");
+        synchronized (queueAlarm) {
+            // once per episode; under the lock, so a clear on the writer cannot land between the flag and the alarm
+            if (!queueFullRaised) {
+                queueFullRaised = true;
+                alarm.raised("Decision log write queue is full (" + queue.size() + " waiting): the disk is not keeping up."
+                        + " The desk slows down rather than lose a decision.");
+            }
+        }
         try {
             queue.put(op);
         } catch (InterruptedException e) {
@@ -179,15 +186,18 @@ final class DecisionWriter implements AutoCloseable {
                 }
                 insertRecommendations(recommendations, acks);
                 execute("COMMIT");
-                acks.forEach(Runnable::run);
+                // the alarms first: whoever sees a decision acknowledged sees the alarm state after its write
                 if (alarmed) {
                     alarmed = false;
                     alarm.cleared("Decision log is writing again.");
                 }
-                if (queueFullRaised && queue.size() < capacity / 2) {
-                    queueFullRaised = false;
-                    alarm.cleared("Decision log write queue has drained.");
+                synchronized (queueAlarm) {
+                    if (queueFullRaised && queue.size() < capacity / 2) {
+                        queueFullRaised = false;
+                        alarm.cleared("Decision log write queue has drained.");
+                    }
                 }
+                acks.forEach(Runnable::run);
                 return;
             } catch (SQLException e) {
                 try {
