@@ -165,6 +165,13 @@ public final class FeedLoadScenario {
             synchronized (arrivalToSnapshotNanos) {
                 latencies = new ArrayList<>(arrivalToSnapshotNanos);
             }
+            StringBuilder byQuarter = new StringBuilder(); // flat quarters: the measured run is past warm-up
+            int quarter = Math.max(1, cycleMillis.size() / 4);
+            for (int from = 0; from + quarter <= cycleMillis.size(); from += quarter) {
+                List<Double> part = new ArrayList<>(cycleMillis.subList(from, from + quarter));
+                Collections.sort(part);
+                byQuarter.append(String.format(Locale.ROOT, " %.1f", pct(part, 0.5)));
+            }
             Collections.sort(cycleMillis);
             Collections.sort(latencies);
             System.out.printf(Locale.ROOT, "symbols %d, cycles %d (after %d warm-up), %d requests per cycle, at most %d in flight%n",
@@ -175,6 +182,7 @@ public final class FeedLoadScenario {
             }
             System.out.printf(Locale.ROOT, "cycle time: median %.1f ms, p99 %.1f ms, max %.1f ms (target median < 250 ms)%n",
                     pct(cycleMillis, 0.5), pct(cycleMillis, 0.99), cycleMillis.getLast());
+            System.out.printf(Locale.ROOT, "cycle median by quarter of the measured run, in order:%s ms%n", byQuarter);
             System.out.printf(Locale.ROOT, "desk CPU: %.2f cores on average over the measured cycles incl. idle gaps (target < 1)%n", cores);
             System.out.printf(Locale.ROOT, "demo services CPU (their own process, for comparison): %.2f cores on average%n", demoCores);
             System.out.printf(Locale.ROOT, "prediction arrival -> snapshot: n %d, median %.3f ms, p99 %.3f ms (target p99 < 5 ms)%n",
