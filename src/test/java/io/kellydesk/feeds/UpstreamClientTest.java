@@ -152,6 +152,25 @@ class UpstreamClientTest {
     }
 
     @Test
+    void anHttpsServiceIsReachedOverTlsEvenThoughPlainServicesSkipTheTrustStore() throws Exception {
+        // Plain http only, the client is built cleartext-only (no trust store to load). With an https endpoint the
+        // desk must still speak TLS: the first byte it sends is a TLS handshake record (0x16), not "G" of a GET.
+        try (ServerSocket tlsPort = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.CompletableFuture<Integer> firstByte = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try (java.net.Socket accepted = tlsPort.accept()) {
+                    accepted.setSoTimeout(5_000);
+                    return accepted.getInputStream().read();
+                } catch (IOException e) {
+                    return -2;
+                }
+            });
+            connect(Optional.empty(), "https://127.0.0.1:" + tlsPort.getLocalPort() + "/");
+            assertThat(lstmFailure().kind()).as("no TLS server answers").isIn(FeedFailure.Kind.CONNECTION, FeedFailure.Kind.TIMEOUT);
+            assertThat(firstByte.get(5, TimeUnit.SECONDS)).isEqualTo(0x16);
+        }
+    }
+
+    @Test
     void aResetConnection() {
         server.enqueue(new MockResponse.Builder().body(GOOD_LSTM).onResponseStart(new SocketEffect.CloseSocket()).build());
         assertThat(lstmFailure().kind()).isEqualTo(FeedFailure.Kind.CONNECTION);
