@@ -7,8 +7,9 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application. Started by {@link Launcher}, which has already validated the command line;
- * here it is parsed again from {@link #getParameters()} (pure and cheap) so no static state carries it.
+ * The JavaFX application. Started by {@link Launcher}, which has already validated the command line and begun
+ * building the composition while the toolkit starts ({@link EarlyComposition}); started any other way, it parses
+ * the command line from {@link #getParameters()} and builds the composition here.
  */
 public final class KellyDeskApp extends Application {
 
@@ -19,13 +20,19 @@ public final class KellyDeskApp extends Application {
     @Override
     public void init() {
         SmokeRun.mark("JavaFX toolkit up, init");
-        StringWriter ignored = new StringWriter();
-        options = CommandLineOptions.parse(
-                        getParameters().getRaw().toArray(String[]::new), UserDirectories.forCurrentUser(),
-                        new PrintWriter(ignored), new PrintWriter(ignored))
-                .options()
-                .orElseThrow(() -> new IllegalStateException("command line was not validated: " + ignored));
-        composition = new DeskComposition(options, BuildInfo.load(), Platform::runLater);
+        var early = EarlyComposition.take();
+        if (early.isPresent()) {
+            options = early.get().options();
+            composition = early.get().composition();
+        } else {
+            StringWriter ignored = new StringWriter();
+            options = CommandLineOptions.parse(
+                            getParameters().getRaw().toArray(String[]::new), UserDirectories.forCurrentUser(),
+                            new PrintWriter(ignored), new PrintWriter(ignored))
+                    .options()
+                    .orElseThrow(() -> new IllegalStateException("command line was not validated: " + ignored));
+            composition = new DeskComposition(options, BuildInfo.load(), Platform::runLater);
+        }
         SmokeRun.mark("settings, decision log and engine ready");
         Thread.setDefaultUncaughtExceptionHandler(composition::reportUnexpected);
     }

@@ -35,9 +35,11 @@ public final class Launcher {
             return;
         }
         // Before the first log line, so the rolling file lands in the data dir.
-        System.setProperty("kellydesk.logdir", options.logDir().toString());
+        System.setProperty(DeskLogging.LOG_DIR_PROPERTY, options.logDir().toString());
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        SmokeRun.mark("command line read, logging up");
+        EarlyComposition.begin(options);
         Application.launch(KellyDeskApp.class, args);
     }
 

@@ -40,7 +40,8 @@ class CommandLineOptionsTest {
         CommandLineOptions.ParseResult help = parse("--help");
         assertThat(help.shouldRun()).isFalse();
         assertThat(help.exitCode()).isZero();
-        assertThat(out.toString()).contains("--settings=FILE", "--data-dir=DIR", "--[no-]demo", "--version");
+        assertThat(out.toString()).contains("--settings <FILE>", "--data-dir <DIR>", "--demo", "--no-demo", "--smoke-test", "--version")
+                .as("options for the load scenario stay out of the help").doesNotContain("--demo-symbols", "--demo-epoch-ms");
 
         out.getBuffer().setLength(0);
         CommandLineOptions.ParseResult version = parse("--version");
@@ -54,10 +55,28 @@ class CommandLineOptionsTest {
         CommandLineOptions.ParseResult bad = parse("--sizing-mode", "crazy");
         assertThat(bad.shouldRun()).isFalse();
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(err.toString()).contains("Unknown options: '--sizing-mode', 'crazy'").contains("--help");
+        assertThat(err.toString()).contains("Unrecognized option: --sizing-mode").contains("--help");
 
-        err.getBuffer().setLength(0);
+        for (String[] args : new String[][] {{"--data-dir"}, {"--demo", "--no-demo"}, {"stray"}, {"--port", "0"},
+                {"--demo-services-only", "--demo-symbols", "many"}, {"--dem"}}) {
+            err.getBuffer().setLength(0);
+            assertThat(parse(args).exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(err.toString()).as(String.join(" ", args)).startsWith("kelly-desk: ");
+        }
         assertThat(parse("--data-dir").exitCode()).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing required parameter for option '--data-dir'");
+        assertThat(err.toString()).contains("Missing argument for option: data-dir");
+    }
+
+    @Test
+    void theDemoServicesOnlyTakeTheirPortSymbolsAndEpoch() {
+        AppOptions options = parse("--demo-services-only", "--port", "28101", "--demo-symbols=500", "--demo-epoch-ms", "1000")
+                .options().orElseThrow();
+        assertThat(options.demoServicesOnly()).hasValueSatisfying(d -> {
+            assertThat(d.firstPort()).isEqualTo(28101);
+            assertThat(d.symbols()).isEqualTo(500);
+            assertThat(d.epoch()).isEqualTo(java.time.Duration.ofSeconds(1));
+        });
+        assertThat(parse("--smoke-test").options().orElseThrow().smokeTest()).isTrue();
+        assertThat(parse().options().orElseThrow().demoServicesOnly()).isEmpty();
     }
 }

@@ -1,0 +1,46 @@
+package io.kellydesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.Configurator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeskLoggingTest {
+
+    @TempDir
+    Path logDir;
+
+    @Test
+    void theDeskLogsToARollingFileInItsLogFolderAndQuietsCssNoise() throws Exception {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter()); // as the SLF4J provider does
+        try {
+            DeskLogging.install(context, logDir.toString());
+            context.getLogger("io.kellydesk.test").info("a line for the file");
+            context.getLogger("javafx.css").warn("an unresolved lookup nobody can act on");
+
+            String written = Files.readString(logDir.resolve("kelly-desk.log"));
+            assertThat(written).contains("INFO  [", "io.kellydesk.test - a line for the file").doesNotContain("unresolved lookup");
+            assertThat(context.getLogger("okhttp3").getLevel()).isEqualTo(Level.WARN);
+            assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.INFO);
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void aLogbackTestOrConfigurationFileWinsOverTheDesksOwn() {
+        // the test classpath holds logback-test.xml: the desk's configurator steps aside for it
+        LoggerContext context = new LoggerContext();
+        DeskLogging logging = new DeskLogging();
+        logging.setContext(context);
+        assertThat(logging.configure(context)).isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
+        assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext()).isFalse();
+        context.stop();
+    }
+}
