@@ -245,6 +245,7 @@ public final class DeskComposition implements AutoCloseable {
         this.stage = stage;
         MainWindowView view = new MainWindowView(mainViewModel, new MenuActions());
         Scene scene = new Scene(view.load(), 1440, 900);
+        SmokeRun.mark("main window FXML loaded");
         mainViewModel.themeProperty().get().applyTo(scene);
         mainViewModel.themeProperty().addListener((obs, was, theme) -> theme.applyTo(scene));
         stage.setTitle("Kelly Desk");
@@ -327,6 +328,7 @@ public final class DeskComposition implements AutoCloseable {
         presenter.activate();
         // Binding sockets and starting the poller is I/O: not on the FX thread.
         computeExecutor.execute(this::startServices);
+        SmokeRun.mark("window wired, showing (first CSS pass and layout)");
         stage.show();
         return view;
     }
