@@ -17,7 +17,8 @@ import org.apache.commons.cli.ParseException;
  * testable; the {@link Launcher} turns its verdict into an exit code.
  *
  * <p>Why not picocli: its classes are Java 5 bytecode, which the JDK's AOT cache cannot keep linked, so every start
- * loaded and verified ~170 of them and built its model by reflection: ~0.2 s of the installed desk's 2 s start.
+ * of the installed desk loaded and verified ~170 of them and built its model by reflection (its classes loaded from
+ * 0.23 to 0.45 s of uptime in a class-load log). Commons CLI is Java 8 bytecode and is cached like the rest.
  */
 public final class CommandLineOptions {
 
