@@ -57,6 +57,7 @@ public class Packager {
             }
         }
         Files.copy(jar, input.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        extractSqliteNative(input);
 
         String modules = String.join(",", modules(input));
         log("runtime modules: " + modules);
@@ -261,6 +262,35 @@ public class Packager {
 
     static String mb(long bytes) {
         return String.format("%.1f", bytes / 1e6);
+    }
+
+    /**
+     * The SQLite driver copies its native library out of its jar into the temp folder at every start (a 1.1 MB write,
+     * and a failure where /tmp is mounted noexec). The image carries it next to the jars instead, and the launcher
+     * points the driver at it ({@code -Dorg.sqlite.lib.path=$APPDIR} in linux/jpackage-linux.txt).
+     */
+    static void extractSqliteNative(Path input) throws IOException {
+        String arch = switch (System.getProperty("os.arch")) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "aarch64";
+            default -> throw new IllegalStateException("no SQLite native library for " + System.getProperty("os.arch"));
+        };
+        Path driver;
+        try (Stream<Path> files = Files.list(input)) {
+            driver = files.filter(f -> f.getFileName().toString().startsWith("sqlite-jdbc-")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("sqlite-jdbc is not among the libraries in " + input));
+        }
+        String entry = "org/sqlite/native/Linux/" + arch + "/libsqlitejdbc.so";
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(driver.toFile())) {
+            java.util.zip.ZipEntry so = zip.getEntry(entry);
+            if (so == null) {
+                throw new IllegalStateException(driver.getFileName() + " has no " + entry);
+            }
+            try (var in = zip.getInputStream(so)) {
+                Files.copy(in, input.resolve("libsqlitejdbc.so"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        log("SQLite native library from " + driver.getFileName() + " (" + entry + ") into the image");
     }
 
     static void deleteTree(Path dir) throws IOException {
