@@ -251,12 +251,6 @@ public final class DeskComposition implements AutoCloseable {
         stage.setTitle("Kelly Desk");
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
-        for (int size : new int[] {16, 32, 64, 256}) {
-            var icon = DeskComposition.class.getResource("/icons/kelly-desk-" + size + ".png");
-            if (icon != null) {
-                stage.getIcons().add(new Image(icon.toExternalForm()));
-            }
-        }
         stage.setScene(scene);
         settingsStartup.problem().ifPresent(mainViewModel::reportError);
         handoffPresenter = new io.kellydesk.desk.HandoffPresenter(handoffs, bus, fxUpdates, Platform::runLater, () -> stage,
@@ -330,6 +324,17 @@ public final class DeskComposition implements AutoCloseable {
         computeExecutor.execute(this::startServices);
         SmokeRun.mark("window wired, showing (first CSS pass and layout)");
         stage.show();
+        // The window icons after the first frame: decoding and scaling them inside show() was ~5 % of it (JFR).
+        Platform.runLater(() -> {
+            List<Image> icons = new java.util.ArrayList<>();
+            for (int size : new int[] {16, 32, 64, 256}) {
+                var icon = DeskComposition.class.getResource("/icons/kelly-desk-" + size + ".png");
+                if (icon != null) {
+                    icons.add(new Image(icon.toExternalForm()));
+                }
+            }
+            stage.getIcons().setAll(icons);
+        });
         return view;
     }
 

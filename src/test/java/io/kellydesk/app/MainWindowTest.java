@@ -49,6 +49,9 @@ class MainWindowTest {
     @Test
     void theWindowHasEveryRegionOfTheDesk(FxRobot robot) {
         assertThat(stage.getTitle()).isEqualTo("Kelly Desk");
+        WaitForAsyncUtils.waitForFxEvents(); // the icons are set after the first frame
+        assertThat(stage.getIcons()).as("taskbar icons 16, 32, 64 and 256 px").extracting(javafx.scene.image.Image::getWidth)
+                .containsExactly(16.0, 32.0, 64.0, 256.0);
         assertThat(robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus())
                 .extracting(menu -> menu.getText().replace("_", ""))
                 .containsExactly("File", "View", "Help");
