@@ -34,12 +34,17 @@ final class EarlyComposition {
         }
         Thread.ofPlatform().name("kd-startup").daemon().start(() -> {
             try {
-                future.complete(new DeskComposition(options, BuildInfo.load(), Platform::runLater));
+                future.complete(build(options));
                 SmokeRun.mark("settings, decision log and engine built (beside the toolkit start)");
             } catch (RuntimeException | Error e) {
                 future.completeExceptionally(e);
             }
         });
+    }
+
+    /** The application's composition: its window updates reach the FX thread through {@code Platform::runLater}. */
+    static DeskComposition build(AppOptions options) {
+        return new DeskComposition(options, BuildInfo.load(), Platform::runLater);
     }
 
     /** The options and the composition begun by {@link #begin}, once built; empty when nothing was begun. */

@@ -3,7 +3,6 @@ package io.kellydesk.app;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
@@ -31,7 +30,7 @@ public final class KellyDeskApp extends Application {
                             new PrintWriter(ignored), new PrintWriter(ignored))
                     .options()
                     .orElseThrow(() -> new IllegalStateException("command line was not validated: " + ignored));
-            composition = new DeskComposition(options, BuildInfo.load(), Platform::runLater);
+            composition = EarlyComposition.build(options);
         }
         SmokeRun.mark("settings, decision log and engine ready");
         Thread.setDefaultUncaughtExceptionHandler(composition::reportUnexpected);
