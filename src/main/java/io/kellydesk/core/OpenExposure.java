@@ -30,4 +30,12 @@ public record OpenExposure(String symbol, Direction side, int contracts, double 
     public boolean addsToSameBet(Direction newSide) {
         return (correlation > 0 && side == newSide) || (correlation < 0 && side == newSide.opposite());
     }
+
+    /** The record's own text, written out: it is hashed with every sizing input (see {@code SizingSettings#toString}). */
+    @Override
+    public String toString() {
+        return new StringBuilder(128).append("OpenExposure[symbol=").append(symbol).append(", side=").append(side)
+                .append(", contracts=").append(contracts).append(", riskPerContractCurrency=").append(riskPerContractCurrency)
+                .append(", correlation=").append(correlation).append(']').toString();
+    }
 }

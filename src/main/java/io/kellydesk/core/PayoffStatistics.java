@@ -63,4 +63,12 @@ public record PayoffStatistics(int wins, int losses, double meanWinPerContract, 
         int n = decisiveTrades();
         return (n * bHist.getAsDouble() + priorStrength * prior) / (n + priorStrength);
     }
+
+    /** The record's own text, written out: it is hashed with every sizing input (see {@code SizingSettings#toString}). */
+    @Override
+    public String toString() {
+        return new StringBuilder(112).append("PayoffStatistics[wins=").append(wins).append(", losses=").append(losses)
+                .append(", meanWinPerContract=").append(meanWinPerContract)
+                .append(", meanLossPerContract=").append(meanLossPerContract).append(']').toString();
+    }
 }

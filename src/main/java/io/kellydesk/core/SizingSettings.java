@@ -54,6 +54,37 @@ public record SizingSettings(
         }
     }
 
+    /**
+     * The record's own text, written out. The generated {@code toString} builds ~27 method-handle classes on
+     * first use (about 0.15 s on a cold JVM, even from the AOT cache), and this text is on the start path: it
+     * names the settings {@link #version()}. {@code RecordTextTest} keeps it equal to the generated form.
+     */
+    @Override
+    public String toString() {
+        return new StringBuilder(640).append("SizingSettings[")
+                .append("maxKellyFraction=").append(maxKellyFraction)
+                .append(", minKellyFraction=").append(minKellyFraction)
+                .append(", kellyMultiplier=").append(kellyMultiplier)
+                .append(", confidenceThreshold=").append(confidenceThreshold)
+                .append(", maxPortfolioRisk=").append(maxPortfolioRisk)
+                .append(", winLossLookbackDays=").append(winLossLookbackDays)
+                .append(", payoffPrior=").append(payoffPrior)
+                .append(", payoffPriorStrength=").append(payoffPriorStrength)
+                .append(", calibrationMinOutcomes=").append(calibrationMinOutcomes)
+                .append(", maxPredictionAgeSeconds=").append(maxPredictionAgeSeconds)
+                .append(", lstmWeight=").append(lstmWeight)
+                .append(", ensembleWeight=").append(ensembleWeight)
+                .append(", maxPositionSizeContracts=").append(maxPositionSizeContracts)
+                .append(", maxCorrelationExposure=").append(maxCorrelationExposure)
+                .append(", emergencyReductionTrigger=").append(emergencyReductionTrigger)
+                .append(", emergencyReductionFactor=").append(emergencyReductionFactor)
+                .append(", minLossesForRisk=").append(minLossesForRisk)
+                .append(", stopAtrMultiple=").append(stopAtrMultiple)
+                .append(", correlationLookbackBars=").append(correlationLookbackBars)
+                .append(", correlationThreshold=").append(correlationThreshold)
+                .append(']').toString();
+    }
+
     public SizingSettings withMaxPositionSizeContracts(int contracts) {
         return new SizingSettings(maxKellyFraction, minKellyFraction, kellyMultiplier, confidenceThreshold,
                 maxPortfolioRisk, winLossLookbackDays, payoffPrior, payoffPriorStrength, calibrationMinOutcomes,
