@@ -325,7 +325,8 @@ public final class DeskComposition implements AutoCloseable {
         SmokeRun.mark("window wired, showing (first CSS pass and layout)");
         stage.show();
         // The window icons after the first frame: decoding and scaling them inside show() was ~5 % of it (JFR).
-        Platform.runLater(() -> {
+        // Decoded off the FX thread, which only hands them to the stage.
+        computeExecutor.execute(() -> {
             List<Image> icons = new java.util.ArrayList<>();
             for (int size : new int[] {16, 32, 64, 256}) {
                 var icon = DeskComposition.class.getResource("/icons/kelly-desk-" + size + ".png");
@@ -333,7 +334,7 @@ public final class DeskComposition implements AutoCloseable {
                     icons.add(new Image(icon.toExternalForm()));
                 }
             }
-            stage.getIcons().setAll(icons);
+            Platform.runLater(() -> stage.getIcons().setAll(icons));
         });
         return view;
     }

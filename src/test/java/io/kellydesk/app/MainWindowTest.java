@@ -49,7 +49,10 @@ class MainWindowTest {
     @Test
     void theWindowHasEveryRegionOfTheDesk(FxRobot robot) {
         assertThat(stage.getTitle()).isEqualTo("Kelly Desk");
-        WaitForAsyncUtils.waitForFxEvents(); // the icons are set after the first frame
+        // the icons are decoded in the background and set after the first frame
+        io.kellydesk.testing.Eventually.await(java.time.Duration.ofSeconds(5), "the window icons",
+                () -> stage.getIcons().size() >= 4);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(stage.getIcons()).as("taskbar icons 16, 32, 64 and 256 px").extracting(javafx.scene.image.Image::getWidth)
                 .containsExactly(16.0, 32.0, 64.0, 256.0);
         assertThat(robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus())
