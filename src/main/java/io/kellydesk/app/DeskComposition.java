@@ -520,6 +520,7 @@ public final class DeskComposition implements AutoCloseable {
         poller = new FeedPoller(new UpstreamClient(http), effective, engine, clock, () -> ThreadLocalRandom.current().nextDouble(),
                 Duration.ofDays(sizing.winLossLookbackDays()), sizing.correlationLookbackBars() + 1);
         poller.start();
+        engine.onExposureSymbols(poller::trackExposure);
     }
 
     /**

@@ -58,27 +58,37 @@ final class DeskHandoffs implements HandoffPort, AutoCloseable {
         this.service = new HandoffService(new EngineOrderGateway(http), journal, this::refusal, clock,
                 Executors.newScheduledThreadPool(2, PooledTaskExecutor.namedDaemons("kd-handoff")), preferences,
                 new Backoff(Duration.ofSeconds(5), () -> ThreadLocalRandom.current().nextDouble()),
-                record -> bus.publish(new DeskEvent.HandoffChanged(record)), System.getProperty("user.name", "unknown"));
+                record -> {
+                    if (record.target() == io.kellydesk.core.HandoffTarget.ENGINE) {
+                        engine.onHandoff(new io.kellydesk.core.SentOrder(record.clientOrderId(), record.symbol(),
+                                record.side() == OrderSide.BUY ? Direction.LONG : Direction.SHORT, record.quantityContracts(),
+                                record.status().mayBeAtEngine()), record.createdAt());
+                    }
+                    bus.publish(new DeskEvent.HandoffChanged(record));
+                }, System.getProperty("user.name", "unknown"));
     }
 
     /**
-     * The recommendation re-sized on current data (fresh quote and predictions, current positions and settings):
-     * a ticket is refused when the symbol is no longer a trade, changed side, or would now be smaller than the
-     * quantity on the ticket.
+     * Spec step 11 at handoff: the recommendation re-sized on current data (predictions, quote, positions, working
+     * orders, settings). A ticket is refused when current data offer no order, an order the other way, or a smaller
+     * one than the ticket's: so the position it leads to stays inside every limit the sizer checked.
      */
     Optional<String> refusal(OrderTicket ticket) {
         Recommendation now = KellySizer.recommend(engine.currentInputs(ticket.symbol()), engine.context());
-        if (!now.isTrade()) {
-            return Optional.of(ticket.symbol() + " is no longer a trade on current data: " + now.reason().words()
-                    + (now.reasonDetail() == null || now.reasonDetail().isBlank() ? "" : " (" + now.reasonDetail() + ")"));
+        if (!now.hasOrder()) {
+            String why = now.isTrade() ? now.actionReason().words()
+                    : now.reason().words() + (now.reasonDetail() == null || now.reasonDetail().isBlank() ? "" : " (" + now.reasonDetail() + ")");
+            return Optional.of(ticket.symbol() + " has no order to offer on current data: " + why);
         }
-        OrderSide side = now.direction() == Direction.LONG ? OrderSide.BUY : OrderSide.SELL;
-        if (side != ticket.side()) {
-            return Optional.of(ticket.symbol() + " now points the other way (" + side.name() + "): review it again");
+        if (Integer.signum(now.orderContracts()) != Integer.signum(ticket.signedQuantity())) {
+            return Optional.of(ticket.symbol() + "'s order now goes the other way (" + (now.orderContracts() > 0 ? "buy" : "sell")
+                    + " " + Math.abs(now.orderContracts()) + "): review it again");
         }
-        if (now.contracts() < ticket.quantityContracts()) {
-            return Optional.of(ticket.symbol() + " is re-sized to " + now.contracts() + (now.contracts() == 1 ? " contract" : " contracts")
-                    + " on current data (ticket: " + ticket.quantityContracts() + "); open the ticket again");
+        if (Math.abs(now.orderContracts()) < ticket.quantityContracts()) {
+            return Optional.of(ticket.symbol() + "'s order is " + Math.abs(now.orderContracts())
+                    + (Math.abs(now.orderContracts()) == 1 ? " contract" : " contracts") + " on current data (holding "
+                    + now.heldContracts() + ", working " + now.workingContracts() + "; ticket: " + ticket.quantityContracts()
+                    + "); open the ticket again");
         }
         return Optional.empty();
     }
@@ -96,6 +106,11 @@ final class DeskHandoffs implements HandoffPort, AutoCloseable {
     @Override
     public CompletableFuture<HandoffRecord> retry(String clientOrderId) {
         return service.retry(clientOrderId);
+    }
+
+    @Override
+    public Optional<HandoffRecord> unresolved(String symbol) {
+        return service.unresolved(symbol);
     }
 
     @Override

@@ -1,12 +1,16 @@
 package io.kellydesk.core;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * The sizing method, spec steps 1–12, for one symbol: a pure function of its inputs and settings.
- * Each step either passes its values on or stops with a reason code; every value reached is kept.
+ * The sizing method, spec steps 0–12, for one symbol: a pure function of its inputs and settings.
+ * Each step either passes its values on or stops with a reason code; every value reached is kept. Step 12 (the
+ * order that moves the held and working exposure to the target) is worked out whatever status steps 0–11 gave,
+ * so a position above its cap is offered a reduction even when nothing else can be sized.
  */
 public final class KellySizer {
 
@@ -28,11 +32,10 @@ public final class KellySizer {
     public static Recommendation recommend(SizingInputs inputs, String inputsHash, SizingContext context) {
         SizingSettings settings = context.settings();
         SettingsValidator.Report settingsReport = context.settingsReport();
-        IsotonicCalibrator calibrator = context.calibrator();
-        Trail t = new Trail(inputs, inputsHash, context.settingsVersion());
+        Trail t = new Trail(inputs, inputsHash, context.settingsVersion(), settings);
 
-        // 1–2. Direction and (calibrated) win probability.
-        ProbabilityEstimator.Result estimated = ProbabilityEstimator.estimate(inputs, settings, calibrator);
+        // 0–2. Direction and (calibrated) win probability, from fresh predictions only.
+        ProbabilityEstimator.Result estimated = ProbabilityEstimator.estimate(inputs, settings, context.calibrator());
         if (estimated.estimate().isEmpty()) {
             return t.noTrade(estimated.reason(), estimated.detail());
         }
@@ -49,8 +52,12 @@ public final class KellySizer {
             return t.noTrade(ReasonCode.BELOW_CONFIDENCE, "p " + pct(p) + " < threshold " + pct(settings.confidenceThreshold()));
         }
 
-        // 4. Payoff ratio, shrunk toward the prior.
-        PayoffStatistics payoff = inputs.payoff();
+        // 4. Payoff ratio, shrunk toward the prior; only from a history that arrived and is fresh.
+        Optional<Recommendation> noHistory = t.unless(InputKind.TRADE_HISTORY, ReasonCode.NO_TRADE_HISTORY);
+        if (noHistory.isPresent()) {
+            return noHistory.get();
+        }
+        PayoffStatistics payoff = inputs.payoff().orElseThrow();
         t.bHist = payoff.historicalPayoffRatio();
         t.n = payoff.decisiveTrades();
         double b = payoff.shrunkPayoffRatio(settings.payoffPrior(), settings.payoffPriorStrength());
@@ -76,11 +83,13 @@ public final class KellySizer {
             return t.noTrade(ReasonCode.BELOW_MIN_FRACTION, "f " + fmt4(f) + " < min " + fmt4(settings.minKellyFraction()));
         }
 
-        // 7. Drawdown emergency.
-        if (inputs.account().isEmpty()) {
-            return t.noTrade(ReasonCode.NO_ACCOUNT, "no account data: equity unknown");
+        // 7. Drawdown emergency: the fraction and the position cap are both cut. Needs the account and positions.
+        Optional<Recommendation> noAccount = t.unless(InputKind.ACCOUNT, ReasonCode.NO_ACCOUNT)
+                .or(() -> t.unless(InputKind.POSITIONS, ReasonCode.NO_POSITIONS));
+        if (noAccount.isPresent()) {
+            return noAccount.get();
         }
-        Account account = inputs.account().get();
+        Account account = inputs.account().orElseThrow();
         double drawdown = account.drawdownFraction();
         t.drawdown = OptionalDouble.of(drawdown);
         if (drawdown >= settings.emergencyReductionTrigger()) {
@@ -88,11 +97,13 @@ public final class KellySizer {
             t.emergency = true;
             t.fUsed = OptionalDouble.of(f);
         }
+        int cap = settings.positionCapContracts(t.emergency);
         t.growth = OptionalDouble.of(KellyMath.growthRate(p, b, f));
 
-        // 8. Contracts.
-        if (inputs.quote().isEmpty()) {
-            return t.noTrade(ReasonCode.NO_QUOTE, "no quote: no point value or ATR");
+        // 8. Target contracts.
+        Optional<Recommendation> noQuote = t.unless(InputKind.QUOTE, ReasonCode.NO_QUOTE);
+        if (noQuote.isPresent()) {
+            return noQuote.get();
         }
         RiskPerContract risk = RiskPerContract.estimate(payoff, inputs.quote().get(), settings);
         t.risk = Optional.of(risk);
@@ -101,17 +112,34 @@ public final class KellySizer {
         }
         double equity = account.equityCurrency();
         int contracts = floor(f * equity / risk.currency());
-        if (contracts > settings.maxPositionSizeContracts()) {
-            contracts = settings.maxPositionSizeContracts();
+        if (contracts > cap) {
+            contracts = cap;
             t.cappedAtMaxPosition = true;
         }
         t.sized = OptionalInt.of(contracts);
         if (contracts == 0) {
-            return t.noTrade(ReasonCode.BELOW_ONE_CONTRACT, "f × equity " + money(f * equity) + " < one contract's risk " + money(risk.currency()));
+            return t.noTrade(ReasonCode.BELOW_ONE_CONTRACT, cap == 0 ? "position cap is 0 contracts"
+                    : "f × equity " + money(f * equity) + " < one contract's risk " + money(risk.currency()));
         }
 
-        // 9. Portfolio risk.
-        double openRisk = inputs.openExposures().stream().mapToDouble(OpenExposure::riskCurrency).sum();
+        // 9. Portfolio risk: the other symbols' held and working exposure; this symbol's own is replaced by the target.
+        List<String> unpriced = new ArrayList<>();
+        double openRisk = 0;
+        for (Exposure other : inputs.others()) {
+            if (other.contracts() == 0) {
+                continue;
+            }
+            OptionalDouble r = other.riskCurrency();
+            if (r.isEmpty()) {
+                unpriced.add(other.symbol());
+            } else {
+                openRisk += r.getAsDouble();
+            }
+        }
+        if (!unpriced.isEmpty()) {
+            return t.noTrade(ReasonCode.UNPRICED_EXPOSURE, "no risk per contract known for the exposure in "
+                    + String.join(", ", unpriced) + " (no fresh quote, too few losses)");
+        }
         t.openRisk = OptionalDouble.of(openRisk);
         double portfolioCap = settings.maxPortfolioRisk() * equity;
         if (openRisk + contracts * risk.currency() > portfolioCap) {
@@ -122,16 +150,19 @@ public final class KellySizer {
             return t.noTrade(ReasonCode.PORTFOLIO_LIMIT, "open risk " + money(openRisk) + " of cap " + money(portfolioCap));
         }
 
-        // 10. Correlated exposure.
-        double correlatedOthers = RiskValidator.correlatedRisk(inputs, settings, estimate.direction());
+        // 10. Correlated exposure; an unknown ρ counts as 1 on the same side.
+        RiskValidator.Correlated correlated = RiskValidator.correlatedRisk(inputs, settings, estimate.direction());
+        t.unknownCorrelations = correlated.unknown();
         double correlationCap = settings.maxCorrelationExposure() * equity;
-        if (contracts * risk.currency() + correlatedOthers > correlationCap) {
-            contracts = Math.max(0, floor((correlationCap - correlatedOthers) / risk.currency()));
+        if (contracts * risk.currency() + correlated.riskCurrency() > correlationCap) {
+            contracts = Math.max(0, floor((correlationCap - correlated.riskCurrency()) / risk.currency()));
         }
         t.afterCorrelation = OptionalInt.of(contracts);
-        t.correlated = OptionalDouble.of(contracts * risk.currency() + correlatedOthers);
+        t.correlated = OptionalDouble.of(contracts * risk.currency() + correlated.riskCurrency());
         if (contracts == 0) {
-            return t.noTrade(ReasonCode.CORRELATION_LIMIT, "correlated risk " + money(correlatedOthers) + " of cap " + money(correlationCap));
+            return t.noTrade(ReasonCode.CORRELATION_LIMIT, "correlated risk " + money(correlated.riskCurrency()) + " of cap "
+                    + money(correlationCap) + (correlated.unknown().isEmpty() ? "" : "; ρ unknown (counted as 1): "
+                    + String.join(", ", correlated.unknown())));
         }
 
         // 11. Risk validation: halve once and re-check.
@@ -147,7 +178,7 @@ public final class KellySizer {
                 return t.noTrade(again.get().reason(), again.get().detail());
             }
         }
-        return t.trade(contracts, contracts * risk.currency());
+        return t.trade(contracts, contracts * risk.currency(), equity);
     }
 
     static int floor(double contracts) {
@@ -155,8 +186,40 @@ public final class KellySizer {
         return (int) Math.floor(contracts + FLOOR_SLACK);
     }
 
+    /**
+     * Spec step 12: the order that takes the held and working exposure x to the target, within the position cap.
+     *
+     * @param target signed target (+n long TRADE, −n short, 0 for a NO_TRADE)
+     * @param cap    the position cap of step 7
+     */
+    public record Order(int contracts, OrderAction action, ActionReason reason) {
+        static final Order NONE = new Order(0, OrderAction.NONE, ActionReason.NONE);
+    }
+
+    public static Order order(boolean trade, int target, int exposure, int cap, boolean emergencyCap) {
+        int x = exposure;
+        if (trade && (x == 0 || Integer.signum(x) == Integer.signum(target))) {
+            if (Math.abs(x) < Math.abs(target)) {
+                return new Order(target - x, OrderAction.ADD, ActionReason.NONE);
+            }
+            if (Math.abs(x) > cap) {
+                return reduce(x, cap, emergencyCap);
+            }
+            return new Order(0, OrderAction.NONE, ActionReason.AT_TARGET);
+        }
+        if (trade) {
+            return new Order(target - x, OrderAction.REVERSE, ActionReason.NONE);
+        }
+        return Math.abs(x) > cap ? reduce(x, cap, emergencyCap) : Order.NONE;
+    }
+
+    private static Order reduce(int x, int cap, boolean emergencyCap) {
+        return new Order(Integer.signum(x) * cap - x, OrderAction.REDUCE, emergencyCap ? ActionReason.EMERGENCY : ActionReason.LIMIT_BREACH);
+    }
+
     private static String pct(double p) {
-        return String.format(java.util.Locale.ROOT, "%.1f%%", p * 100);
+        // two decimals when one would print the threshold itself (59.96 % is not "60.0 %")
+        return String.format(java.util.Locale.ROOT, "%.2f%%", p * 100);
     }
 
     private static String fmt4(double v) {
@@ -172,6 +235,7 @@ public final class KellySizer {
         final SizingInputs inputs;
         final String inputsHash;
         final String settingsVersion;
+        final SizingSettings settings;
         Direction direction = Direction.NEUTRAL;
         ProbabilityEstimate estimate;
         OptionalDouble bHist = OptionalDouble.empty();
@@ -193,26 +257,63 @@ public final class KellySizer {
         boolean halved;
         OptionalDouble edge = OptionalDouble.empty();
         OptionalDouble growth = OptionalDouble.empty();
+        List<String> unknownCorrelations = List.of();
 
-        Trail(SizingInputs inputs, String inputsHash, String settingsVersion) {
+        Trail(SizingInputs inputs, String inputsHash, String settingsVersion, SizingSettings settings) {
             this.inputs = inputs;
             this.inputsHash = inputsHash;
             this.settingsVersion = settingsVersion;
+            this.settings = settings;
+        }
+
+        /** Spec step 0 for one input: a NO_TRADE when it never arrived ({@code never}) or is too old (STALE_INPUT). */
+        Optional<Recommendation> unless(InputKind kind, ReasonCode never) {
+            return switch (inputs.state(kind, settings)) {
+                case FRESH -> Optional.empty();
+                case NEVER -> Optional.of(noTrade(never, "no " + kind.words() + " received yet"));
+                case STALE -> Optional.of(noTrade(ReasonCode.STALE_INPUT, ProbabilityEstimator.ageWords(inputs, kind)
+                        + " (limit " + ProbabilityEstimator.fmt(kind.maxAgeSeconds(settings)) + " s)"));
+            };
+        }
+
+        private boolean emergencyCapKnown() {
+            return inputs.isFresh(InputKind.ACCOUNT, settings) && inputs.account().isPresent();
         }
 
         Recommendation noTrade(ReasonCode reason, String detail) {
-            return build(Recommendation.Status.NO_TRADE, reason, detail, 0, 0.0);
+            return build(Recommendation.Status.NO_TRADE, reason, detail, 0, 0.0, OptionalDouble.empty());
         }
 
-        Recommendation trade(int contracts, double capitalAtRisk) {
-            return build(Recommendation.Status.TRADE, ReasonCode.NONE, "", contracts, capitalAtRisk);
+        Recommendation trade(int contracts, double capitalAtRisk, double equity) {
+            return build(Recommendation.Status.TRADE, ReasonCode.NONE, "", contracts, capitalAtRisk,
+                    OptionalDouble.of(capitalAtRisk / equity));
         }
 
-        private Recommendation build(Recommendation.Status status, ReasonCode reason, String detail, int contracts, double capitalAtRisk) {
+        private Recommendation build(Recommendation.Status status, ReasonCode reason, String detail, int contracts,
+                                     double capitalAtRisk, OptionalDouble fractionAtRisk) {
+            boolean trade = status == Recommendation.Status.TRADE;
+            // The cap of step 7; max_position_size when the account (and so the drawdown) is not known fresh.
+            boolean emergencyCap = emergencyCapKnown() && inputs.account().get().drawdownFraction() >= settings.emergencyReductionTrigger();
+            int cap = settings.positionCapContracts(emergencyCap);
+            OptionalDouble drawdownKnown = drawdown.isPresent() || !emergencyCapKnown()
+                    ? drawdown : OptionalDouble.of(inputs.account().get().drawdownFraction());
+            int target = trade ? (direction == Direction.LONG ? contracts : -contracts) : 0;
+            boolean positionsKnown = inputs.isFresh(InputKind.POSITIONS, settings);
+            int held = positionsKnown ? inputs.heldContracts() : 0;
+            int working = positionsKnown ? inputs.workingContracts() : 0;
+            // Never an order for a symbol whose positions are not known fresh: not even a reduction.
+            Order order = positionsKnown ? order(trade, target, held + working, cap, emergencyCap) : Order.NONE;
+            List<InputKind> stale = new ArrayList<>();
+            for (InputKind kind : InputKind.values()) {
+                if (inputs.state(kind, settings) == InputKind.State.STALE) {
+                    stale.add(kind);
+                }
+            }
             return new Recommendation(inputs.symbol(), inputs.now(), inputs, inputsHash, settingsVersion,
                     status, reason, detail, direction, Optional.ofNullable(estimate), bHist, n, b, fKelly, fMultiplied,
-                    cappedAtMax, drawdown, emergency, fUsed, risk, sized, cappedAtMaxPosition, openRisk, afterPortfolio,
-                    correlated, afterCorrelation, halved, contracts, capitalAtRisk, edge, growth);
+                    cappedAtMax, drawdownKnown, emergency || emergencyCap, fUsed, risk, sized, cappedAtMaxPosition, openRisk, afterPortfolio,
+                    correlated, afterCorrelation, halved, contracts, capitalAtRisk, edge, growth, fractionAtRisk,
+                    unknownCorrelations, stale, cap, held, working, target, order.contracts(), order.action(), order.reason());
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.kellydesk.core;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -18,11 +17,10 @@ public final class ProbabilityEstimator {
      * @param calibrator the pooled fit; used only when it saw at least {@code calibration_min_outcomes}
      */
     public static Result estimate(SizingInputs inputs, SizingSettings settings, IsotonicCalibrator calibrator) {
-        Instant now = inputs.now();
         double weightedSum = 0;
         double weightTotal = 0;
         int used = 0;
-        int stale = 0;
+        StringBuilder stale = new StringBuilder();
         Prediction lstm = null;
         Prediction ensemble = null;
         for (ModelId model : ModelId.values()) {
@@ -31,8 +29,11 @@ public final class ProbabilityEstimator {
                 continue;
             }
             Prediction prediction = maybe.get();
-            if (!isFresh(prediction, now, settings)) {
-                stale++;
+            InputKind kind = InputKind.prediction(model);
+            if (!inputs.isFresh(kind, settings)) {
+                if (inputs.state(kind, settings) == InputKind.State.STALE) {
+                    stale.append(stale.isEmpty() ? "" : ", ").append(ageWords(inputs, kind));
+                }
                 continue;
             }
             double weight = settings.weightOf(model);
@@ -49,9 +50,9 @@ public final class ProbabilityEstimator {
             }
         }
         if (used == 0) {
-            return stale > 0
+            return !stale.isEmpty()
                     ? new Result(Optional.empty(), ReasonCode.STALE_INPUT,
-                            "predictions older than " + fmt(settings.maxPredictionAgeSeconds()) + " s")
+                            stale + " (limit " + fmt(settings.maxPredictionAgeSeconds()) + " s)")
                     : new Result(Optional.empty(), ReasonCode.NO_PREDICTION, "no valid prediction from either model");
         }
         double pLong = weightedSum / weightTotal;
@@ -74,9 +75,9 @@ public final class ProbabilityEstimator {
                 ReasonCode.NONE, "");
     }
 
-    /** Not older than max_prediction_age_s; a prediction from the future (clock skew) counts as fresh. */
-    public static boolean isFresh(Prediction prediction, Instant now, SizingSettings settings) {
-        return prediction.ageAt(now).toMillis() <= settings.maxPredictionAgeSeconds() * 1000.0;
+    /** "LSTM prediction 75 s old": the input and its age, for a STALE_INPUT reason. */
+    static String ageWords(SizingInputs inputs, InputKind kind) {
+        return kind.words() + inputs.age(kind).map(a -> " " + a.toSeconds() + " s old").orElse(" never received");
     }
 
     static String fmt(double value) {

@@ -1,6 +1,7 @@
 package io.kellydesk.core;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -42,7 +43,17 @@ public record Recommendation(
         int contracts,                              // final; 0 unless TRADE
         double capitalAtRiskCurrency,               // contracts × risk per contract
         OptionalDouble expectedEdge,                // b·p − q
-        OptionalDouble growthRate) {                // g(fraction used)
+        OptionalDouble growthRate,                  // g(fraction used)
+        OptionalDouble fractionAtRisk,              // capital_at_risk / equity for the final size (≤ fraction used)
+        List<String> unknownCorrelations,           // symbols whose ρ with this one was unknown (counted as 1)
+        List<InputKind> staleInputs,                // inputs older than their limit at decidedAt
+        int positionCapContracts,                   // step 7: max_position_size, or the emergency cap
+        int heldContracts,                          // step 12, signed (+ long)
+        int workingContracts,                       // signed unfilled working orders (+ buy)
+        int targetContracts,                        // signed target: +n long TRADE, −n short, 0 NO_TRADE
+        int orderContracts,                         // signed order on offer (+ buy), 0 for none
+        OrderAction action,
+        ActionReason actionReason) {
 
     public enum Status { TRADE, NO_TRADE }
 
@@ -50,6 +61,13 @@ public record Recommendation(
         Objects.requireNonNull(symbol);
         Objects.requireNonNull(status);
         Objects.requireNonNull(reason);
+        Objects.requireNonNull(action);
+        Objects.requireNonNull(actionReason);
+        unknownCorrelations = List.copyOf(unknownCorrelations);
+        staleInputs = List.copyOf(staleInputs);
+        if ((action == OrderAction.NONE) != (orderContracts == 0)) {
+            throw new IllegalArgumentException("an order of " + orderContracts + " contracts does not fit action " + action);
+        }
         if (status == Status.TRADE && (reason != ReasonCode.NONE || contracts <= 0)) {
             throw new IllegalArgumentException("a TRADE has no reason code and at least one contract");
         }
@@ -60,6 +78,25 @@ public record Recommendation(
 
     public boolean isTrade() {
         return status == Status.TRADE;
+    }
+
+    /** x = held + working, signed contracts. */
+    public int exposureContracts() {
+        return heldContracts + workingContracts;
+    }
+
+    /** The position the order on offer leads to (x + order), signed contracts. */
+    public int exposureAfterOrder() {
+        return exposureContracts() + orderContracts;
+    }
+
+    public boolean hasOrder() {
+        return action != OrderAction.NONE;
+    }
+
+    /** How old the input was when this was decided; empty when it never arrived. */
+    public Optional<java.time.Duration> inputAge(InputKind kind) {
+        return inputs.age(kind);
     }
 
     /** Win probability used for sizing (p), when the method got that far. */

@@ -36,10 +36,13 @@ public record ServicesSettings(Map<UpstreamService, Endpoint> endpoints,
         Objects.requireNonNull(callTimeout);
     }
 
-    /** The contract's defaults: 1 s predictions and quotes, 30 s account and positions, 5 min trades and bars. */
+    /**
+     * The defaults: 1 s predictions and quotes, 5 s account, positions and working orders, 2 min trades and bars;
+     * each well inside its age limit (60 s and 600 s), so one failed poll never ages an input out.
+     */
     public static ServicesSettings defaults() {
         return new ServicesSettings(Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3),
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(5),
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(2),
                 Duration.ofSeconds(5), 5, Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 

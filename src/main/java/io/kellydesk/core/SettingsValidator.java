@@ -76,6 +76,8 @@ public final class SettingsValidator {
         }
         positive(issues, "payoff_prior", s.payoffPrior());
         positive(issues, "max_prediction_age_s", s.maxPredictionAgeSeconds());
+        positive(issues, "max_history_age_s", s.maxHistoryAgeSeconds());
+        positive(issues, "max_account_age_s", s.maxAccountAgeSeconds());
         positive(issues, "stop_atr_multiple", s.stopAtrMultiple());
         if (s.maxPositionSizeContracts() == 0) {
             warn(issues, "max_position_size", "0 contracts stops every trade");

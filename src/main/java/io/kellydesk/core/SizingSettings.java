@@ -29,12 +29,32 @@ public record SizingSettings(
         int minLossesForRisk,             // risk_constraints.min_losses_for_risk
         double stopAtrMultiple,           // risk_constraints.stop_atr_multiple
         int correlationLookbackBars,      // risk_constraints.correlation_lookback_bars
-        double correlationThreshold) {    // risk_constraints.correlation_threshold
+        double correlationThreshold,      // risk_constraints.correlation_threshold
+        double maxHistoryAgeSeconds,      // max_history_age_s: trade history and daily bars
+        double maxAccountAgeSeconds) {    // max_account_age_s: account, positions and working orders
+
+    /** The spec's defaults for the two input age limits, for settings written before they existed. */
+    public static final double DEFAULT_MAX_HISTORY_AGE_S = 600;
+    public static final double DEFAULT_MAX_ACCOUNT_AGE_S = 60;
+
+    /** Settings without the step-0 age limits of history and account: the spec's defaults stand in for them. */
+    public SizingSettings(double maxKellyFraction, double minKellyFraction, double kellyMultiplier, double confidenceThreshold,
+                          double maxPortfolioRisk, int winLossLookbackDays, double payoffPrior, double payoffPriorStrength,
+                          int calibrationMinOutcomes, double maxPredictionAgeSeconds, double lstmWeight, double ensembleWeight,
+                          int maxPositionSizeContracts, double maxCorrelationExposure, double emergencyReductionTrigger,
+                          double emergencyReductionFactor, int minLossesForRisk, double stopAtrMultiple,
+                          int correlationLookbackBars, double correlationThreshold) {
+        this(maxKellyFraction, minKellyFraction, kellyMultiplier, confidenceThreshold, maxPortfolioRisk, winLossLookbackDays,
+                payoffPrior, payoffPriorStrength, calibrationMinOutcomes, maxPredictionAgeSeconds, lstmWeight, ensembleWeight,
+                maxPositionSizeContracts, maxCorrelationExposure, emergencyReductionTrigger, emergencyReductionFactor,
+                minLossesForRisk, stopAtrMultiple, correlationLookbackBars, correlationThreshold, DEFAULT_MAX_HISTORY_AGE_S,
+                DEFAULT_MAX_ACCOUNT_AGE_S);
+    }
 
     /** The desk's defaults: the firm's seed values, and the spec's bracketed defaults for the rest. */
     public static SizingSettings defaults() {
         return new SizingSettings(0.25, 0.01, 0.5, 0.6, 0.20, 30, 1.0, 20, 200, 60,
-                0.4, 0.6, 5, 0.15, 0.3, 0.5, 5, 1.5, 60, 0.7);
+                0.4, 0.6, 5, 0.15, 0.3, 0.5, 5, 1.5, 60, 0.7, DEFAULT_MAX_HISTORY_AGE_S, DEFAULT_MAX_ACCOUNT_AGE_S);
     }
 
     public double weightOf(ModelId model) {
@@ -82,6 +102,8 @@ public record SizingSettings(
                 .append(", stopAtrMultiple=").append(stopAtrMultiple)
                 .append(", correlationLookbackBars=").append(correlationLookbackBars)
                 .append(", correlationThreshold=").append(correlationThreshold)
+                .append(", maxHistoryAgeSeconds=").append(maxHistoryAgeSeconds)
+                .append(", maxAccountAgeSeconds=").append(maxAccountAgeSeconds)
                 .append(']').toString();
     }
 
@@ -90,6 +112,11 @@ public record SizingSettings(
                 maxPortfolioRisk, winLossLookbackDays, payoffPrior, payoffPriorStrength, calibrationMinOutcomes,
                 maxPredictionAgeSeconds, lstmWeight, ensembleWeight, contracts, maxCorrelationExposure,
                 emergencyReductionTrigger, emergencyReductionFactor, minLossesForRisk, stopAtrMultiple,
-                correlationLookbackBars, correlationThreshold);
+                correlationLookbackBars, correlationThreshold, maxHistoryAgeSeconds, maxAccountAgeSeconds);
+    }
+
+    /** The position cap of spec step 7: max_position_size, or floor(max_position_size × factor) in an emergency. */
+    public int positionCapContracts(boolean emergency) {
+        return emergency ? (int) Math.floor(maxPositionSizeContracts * emergencyReductionFactor + 1e-9) : maxPositionSizeContracts;
     }
 }

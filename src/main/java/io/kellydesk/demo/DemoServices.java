@@ -53,6 +53,40 @@ public final class DemoServices implements AutoCloseable {
     private record StoredOrder(JsonNode request, String response) {
     }
 
+    /** An accepted order as the demo engine works it: it fills after a short delay, a large one in two parts. */
+    private static final class WorkingOrder {
+        final String orderId;
+        final String clientOrderId;
+        final String symbol;
+        final Direction side;
+        final int quantity;
+        final Instant received;
+        int filled;
+        String status = "accepted";
+        Instant updated;
+
+        WorkingOrder(String orderId, String clientOrderId, String symbol, Direction side, int quantity, Instant received) {
+            this.orderId = orderId;
+            this.clientOrderId = clientOrderId;
+            this.symbol = symbol;
+            this.side = side;
+            this.quantity = quantity;
+            this.received = received;
+            this.updated = received;
+        }
+    }
+
+    private final Map<String, WorkingOrder> working = new java.util.LinkedHashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService fills = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kd-demo-fills");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.SplittableRandom fillRandom = new java.util.SplittableRandom(20261123L);
+    private volatile long fillDelayMinMs = 1_000;
+    private volatile long fillDelayMaxMs = 5_000;
+    private volatile long orderAnswerDelayMs;
+
     private DemoServices(DemoMarket market) {
         this.market = market;
     }
@@ -101,6 +135,27 @@ public final class DemoServices implements AutoCloseable {
 
     public DemoMarket market() {
         return market;
+    }
+
+    /** Demo control: an accepted order fills after a delay drawn from [min, max] (1–5 s unless set). */
+    public void fillDelay(java.time.Duration min, java.time.Duration max) {
+        fillDelayMinMs = min.toMillis();
+        fillDelayMaxMs = Math.max(min.toMillis(), max.toMillis());
+    }
+
+    /**
+     * Demo control: {@code POST /orders} takes the order at once but answers only after {@code delay}: a desk whose
+     * timeout is shorter gives up while the engine already holds the order.
+     */
+    public void orderAnswerDelay(java.time.Duration delay) {
+        orderAnswerDelayMs = delay.toMillis();
+    }
+
+    /** Orders the demo engine holds that are not filled yet (for tests). */
+    public int workingOrderCount() {
+        synchronized (orders) {
+            return (int) working.values().stream().filter(o -> o.filled < o.quantity).count();
+        }
     }
 
     /** Demo control: the service answers 503 with Retry-After until {@code until}. */
@@ -237,13 +292,19 @@ public final class DemoServices implements AutoCloseable {
                 sendRaw(exchange, 200, body.toString());
             }
             case "/orders" -> {
-                if (!method.equals("POST")) {
-                    send(exchange, 405, error("POST only"));
-                    return;
+                switch (method) {
+                    case "POST" -> order(exchange);
+                    case "GET" -> listOrders(query, exchange);
+                    default -> send(exchange, 405, error("GET or POST only"));
                 }
-                order(exchange);
             }
-            default -> send(exchange, 404, error("no such path " + path));
+            default -> {
+                if (path.startsWith("/orders/") && method.equals("GET")) {
+                    oneOrder(URLDecoder.decode(path.substring("/orders/".length()), StandardCharsets.UTF_8), exchange);
+                } else {
+                    send(exchange, 404, error("no such path " + path));
+                }
+            }
         }
     }
 
@@ -288,10 +349,93 @@ public final class DemoServices implements AutoCloseable {
             String response = json.createObjectNode().put("order_id", orderId).put("client_order_id", id).put("status", "accepted").toString();
             orders.put(id, new StoredOrder(request, response));
             String symbol = request.get("symbol").asText();
-            market.fill(symbol, request.get("side").asText().equals("buy") ? Direction.LONG : Direction.SHORT,
-                    request.get("quantity").asInt(), market.quote(symbol).last());
-            sendRaw(exchange, 201, response);
+            WorkingOrder order = new WorkingOrder(orderId, id, symbol,
+                    request.get("side").asText().equals("buy") ? Direction.LONG : Direction.SHORT, request.get("quantity").asInt(),
+                    market.clock().instant());
+            working.put(id, order);
+            scheduleFills(order);
         }
+        long delay = orderAnswerDelayMs;
+        if (delay > 0) {
+            try {
+                Thread.sleep(delay); // demo control: the answer comes late, the order is already taken
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        synchronized (orders) {
+            sendRaw(exchange, 201, orders.get(id).response());
+        }
+    }
+
+    /** Fills the order after 1–5 s (demo default); an order of 3 or more fills about half first, the rest later. */
+    private void scheduleFills(WorkingOrder order) {
+        long first;
+        long second;
+        synchronized (fillRandom) {
+            first = fillDelayMinMs + (long) (fillRandom.nextDouble() * (fillDelayMaxMs - fillDelayMinMs));
+            second = first + (long) (fillRandom.nextDouble() * Math.max(1, fillDelayMaxMs - first));
+        }
+        try {
+            if (order.quantity >= 3) {
+                int part = order.quantity / 2;
+                fills.schedule(() -> fill(order, part), first, java.util.concurrent.TimeUnit.MILLISECONDS);
+                fills.schedule(() -> fill(order, order.quantity - part), Math.max(second, first + 1), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } else {
+                fills.schedule(() -> fill(order, order.quantity), first, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            LOG.debug("Demo engine closing; order {} stays working", order.orderId);
+        }
+    }
+
+    /** Part of an order fills at the last price: the position follows, the order's state with it. */
+    private void fill(WorkingOrder order, int contracts) {
+        synchronized (orders) {
+            market.fill(order.symbol, order.side, contracts, market.quote(order.symbol).last());
+            order.filled += contracts;
+            order.status = order.filled >= order.quantity ? "filled" : "partially_filled";
+            order.updated = market.clock().instant();
+        }
+    }
+
+    /** {@code GET /orders?since=…}: every order received since then (default: the start of today, UTC), oldest first. */
+    private void listOrders(Map<String, String> query, HttpExchange exchange) throws IOException {
+        Instant since;
+        try {
+            since = query.containsKey("since") ? Instant.parse(query.get("since"))
+                    : market.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        } catch (DateTimeParseException e) {
+            send(exchange, 400, error("since must be an ISO-8601 instant"));
+            return;
+        }
+        ObjectNode body = json.createObjectNode();
+        ArrayNode list = body.putArray("orders");
+        synchronized (orders) {
+            working.values().stream().filter(o -> !o.received.isBefore(since)).forEach(o -> list.add(orderJson(o)));
+        }
+        send(exchange, 200, body);
+    }
+
+    /** {@code GET /orders/{client_order_id}}: one order, or 404 when the engine never received that id. */
+    private void oneOrder(String clientOrderId, HttpExchange exchange) throws IOException {
+        ObjectNode body;
+        synchronized (orders) {
+            WorkingOrder o = working.get(clientOrderId);
+            body = o == null ? null : orderJson(o);
+        }
+        if (body == null) {
+            send(exchange, 404, error("no order with client_order_id " + clientOrderId));
+        } else {
+            send(exchange, 200, body);
+        }
+    }
+
+    private ObjectNode orderJson(WorkingOrder o) {
+        return json.createObjectNode().put("order_id", o.orderId).put("client_order_id", o.clientOrderId).put("symbol", o.symbol)
+                .put("side", o.side == Direction.LONG ? "buy" : "sell").put("quantity", o.quantity).put("filled_quantity", o.filled)
+                .put("status", o.status).put("updated", o.updated.toString());
     }
 
     private String orderProblem(JsonNode r) {
@@ -325,6 +469,15 @@ public final class DemoServices implements AutoCloseable {
             case "/demo/outage" -> {
                 outage(service, Instant.now().plusSeconds(parseInt(query.get("seconds"), 30)));
                 send(exchange, 200, json.createObjectNode().put("outage", service.displayName()));
+            }
+            case "/demo/fill-delay" -> {
+                fillDelay(java.time.Duration.ofMillis(parseInt(query.get("min_ms"), 1_000)),
+                        java.time.Duration.ofMillis(parseInt(query.get("max_ms"), 5_000)));
+                send(exchange, 200, json.createObjectNode().put("fill_delay_min_ms", fillDelayMinMs).put("fill_delay_max_ms", fillDelayMaxMs));
+            }
+            case "/demo/order-answer-delay" -> {
+                orderAnswerDelay(java.time.Duration.ofMillis(parseInt(query.get("ms"), 0)));
+                send(exchange, 200, json.createObjectNode().put("order_answer_delay_ms", orderAnswerDelayMs));
             }
             case "/demo/drawdown" -> {
                 market.forceDrawdown(Double.parseDouble(query.getOrDefault("fraction", "0")));
@@ -376,6 +529,7 @@ public final class DemoServices implements AutoCloseable {
     @Override
     public void close() {
         servers.values().forEach(server -> server.stop(0));
+        fills.shutdownNow();
         executor.shutdownNow();
     }
 }

@@ -22,6 +22,8 @@ public final class DetailPresenter {
     private final Clock clock;
     private final Map<String, SymbolSnapshot> latest = new ConcurrentHashMap<>();
     private final Map<String, String> handoffs = new ConcurrentHashMap<>();
+    /** Symbols whose last engine handoff has no known outcome: Hand off stays enabled, for the retry with its id. */
+    private final java.util.Set<String> unresolved = ConcurrentHashMap.newKeySet();
     private volatile String selected;
     private final java.util.List<EventBus.Subscription> subscriptions = new java.util.ArrayList<>();
 
@@ -55,6 +57,12 @@ public final class DetailPresenter {
         }));
         subscriptions.add(bus.subscribe(DeskEvent.HandoffChanged.class, e -> {
             var h = e.handoff();
+            if (h.target() == io.kellydesk.core.HandoffTarget.ENGINE
+                    && (h.status().outcomeUnknown() || h.status() == io.kellydesk.handoff.HandoffStatus.NOT_RECEIVED)) {
+                unresolved.add(h.symbol());
+            } else {
+                unresolved.remove(h.symbol());
+            }
             handoffs.put(h.symbol(), HandoffWords.order(h) + " · " + h.clientOrderId() + " · "
                     + h.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + h.engineOrderId().map(id -> " · order " + id).orElse(""));
             if (h.symbol().equals(selected)) {
@@ -92,7 +100,8 @@ public final class DetailPresenter {
         } else {
             DetailView view = view();
             view.show(snapshot, clock.instant(), DEFAULT_FIXED_CONTRACTS);
-            view.showHandoff(snapshot.recommendation().isTrade(), handoffs.getOrDefault(snapshot.symbol(), ""));
+            view.showHandoff(snapshot.recommendation().hasOrder() || unresolved.contains(snapshot.symbol()),
+                    handoffs.getOrDefault(snapshot.symbol(), ""));
         }
     }
 }

@@ -16,6 +16,7 @@ public final class DetailView {
     private final DetailViewModel viewModel;
     @FXML private ScrollPane root;
     @FXML private Label title;
+    @FXML private Label orderLine;
     @FXML private GridPane predictionGrid;
     @FXML private GridPane stepGrid;
     @FXML private Label ruin;
@@ -36,6 +37,7 @@ public final class DetailView {
     public void show(SymbolSnapshot snapshot, Instant now, int fixedContracts) {
         root.setVisible(true);
         title.setText(viewModel.title(snapshot));
+        orderLine.setText(viewModel.orderLine(snapshot));
         fill(predictionGrid, viewModel.predictions(snapshot, now));
         fill(stepGrid, viewModel.steps(snapshot));
         ruin.setText(viewModel.ruinStatement(snapshot).orElse(""));
@@ -62,10 +64,11 @@ public final class DetailView {
         double low = min;
         double high = max;
         growthChart.getData().add(marker("full Kelly " + Formats.pct(c.fullKelly()), c.fullKelly(), min, max));
-        growthChart.getData().add(marker("used " + Formats.pct(c.used()), c.used(), min, max));
+        growthChart.getData().add(marker("f used " + Formats.pct(c.used()), c.used(), min, max));
         growthChart.getData().add(marker("2 × Kelly", Math.min(2 * c.fullKelly(), c.points().getLast()[0]), min, max));
         c.fixedSizeFraction().ifPresent(f -> growthChart.getData().add(marker(c.fixedContracts() + " fixed contract"
                 + (c.fixedContracts() == 1 ? "" : "s") + " " + Formats.pct(f), Math.min(f, c.points().getLast()[0]), low, high)));
+        c.atRisk().ifPresent(f -> growthChart.getData().add(marker("at risk " + Formats.pct(f), Math.min(f, c.points().getLast()[0]), low, high)));
         growthNote.setText("Growth peaks at full Kelly and falls below zero at " + Formats.pct(c.zeroCrossing())
                 + ": betting more than that loses money in the long run whatever the win rate.");
     }
@@ -75,7 +78,7 @@ public final class DetailView {
         handOffAction = action;
     }
 
-    /** Enables Hand off for a TRADE; shows the symbol's latest handoff in words (empty for none). */
+    /** Enables Hand off when the recommendation offers an order; shows the symbol's latest handoff in words (empty for none). */
     public void showHandoff(boolean tradable, String state) {
         handOffButton.setDisable(!tradable);
         handoffState.setText(state);

@@ -25,7 +25,7 @@ public final class DetailViewModel {
     }
 
     /** The growth curve g(f) and where the desk's fractions sit on it. */
-    public record GrowthCurve(List<double[]> points, double fullKelly, double used, double zeroCrossing,
+    public record GrowthCurve(List<double[]> points, double fullKelly, double used, OptionalDouble atRisk, double zeroCrossing,
                               OptionalDouble fixedSizeFraction, int fixedContracts) {
     }
 
@@ -37,7 +37,13 @@ public final class DetailViewModel {
 
     public String title(SymbolSnapshot s) {
         Recommendation r = s.recommendation();
-        return s.symbol() + "  ·  " + (r.isTrade() ? r.direction() + " " + r.contracts() + " contracts" : "NO TRADE (" + r.reason().words() + ")");
+        return s.symbol() + "  ·  " + (r.isTrade() ? "target " + r.direction() + " " + r.contracts() + " contracts"
+                : "NO TRADE (" + r.reason().words() + ")");
+    }
+
+    /** Spec step 12 in words: target, held, working, the order on offer. */
+    public String orderLine(SymbolSnapshot s) {
+        return io.kellydesk.engine.PositionWords.orderLine(s.recommendation());
     }
 
     public List<Row> predictions(SymbolSnapshot s, Instant now) {
@@ -85,8 +91,10 @@ public final class DetailViewModel {
         rows.add(new Row("Drawdown cut", r.emergency() ? "× " + Formats.plain(k.emergencyReductionFactor()) + " → " + pctOf(r.fractionUsed()) : "none",
                 "drawdown " + pctOf(r.drawdownFraction()) + " of trigger " + Formats.pct(k.emergencyReductionTrigger()), r.emergency()));
         rows.add(new Row("Contracts", intOf(r.contractsSized()), "risk/contract " + r.riskPerContract().map(x -> Formats.money(x.currency())
-                + (x.source() == io.kellydesk.core.RiskPerContract.Source.MEAN_LOSS ? " (mean loss)" : " (ATR stop)")).orElse("—")
-                + " · max_position_size " + k.maxPositionSizeContracts(), r.cappedAtMaxPosition()));
+                + " (" + io.kellydesk.engine.PositionWords.riskSource(x, r.inputs().payoff().map(pay -> pay.losses()).orElse(0),
+                k.stopAtrMultiple()) + ")").orElse("—")
+                + " · position cap " + r.positionCapContracts() + (r.emergency() ? " (emergency: max_position_size "
+                + k.maxPositionSizeContracts() + " × " + Formats.plain(k.emergencyReductionFactor()) + ")" : ""), r.cappedAtMaxPosition()));
         boolean portfolioCut = r.contractsSized().isPresent() && r.contractsAfterPortfolio().isPresent()
                 && r.contractsAfterPortfolio().getAsInt() < r.contractsSized().getAsInt();
         rows.add(new Row("Portfolio cut", intOf(r.contractsAfterPortfolio()), "open risk " + moneyOf(r.openRiskCurrency())
@@ -98,20 +106,34 @@ public final class DetailViewModel {
         rows.add(new Row("Validation", r.halvedByValidation() ? "halved" : (r.contractsAfterCorrelation().isPresent() ? "passed" : "—"),
                 r.isTrade() ? "" : r.reason().words() + (r.reasonDetail().isBlank() ? "" : ": " + r.reasonDetail()),
                 r.halvedByValidation() || (!r.isTrade() && r.contractsAfterCorrelation().isPresent())));
-        rows.add(new Row("Final", r.isTrade() ? r.contracts() + " contracts" : "no trade",
-                r.isTrade() ? "capital at risk " + Formats.money(r.capitalAtRiskCurrency()) : "", false));
+        rows.add(new Row("Final target", r.isTrade() ? r.contracts() + " contracts " + r.direction().name().toLowerCase(Locale.ROOT) : "no trade",
+                r.isTrade() ? "capital at risk " + Formats.money(r.capitalAtRiskCurrency()) + " = " + pctOf(r.fractionAtRisk())
+                        + " of equity (f used " + pctOf(r.fractionUsed()) + ")" : "", false));
+        rows.add(new Row("Order", orderValue(r), io.kellydesk.engine.PositionWords.holding(r.heldContracts(), r.workingContracts())
+                + " · target " + io.kellydesk.engine.PositionWords.signed(r.targetContracts()), r.action() == io.kellydesk.core.OrderAction.REDUCE));
+        if (!r.unknownCorrelations().isEmpty()) {
+            rows.add(new Row("ρ unknown", String.join(", ", r.unknownCorrelations()), "counted as 1 on the same side (bars missing or old)", false));
+        }
         return rows;
     }
 
-    /** "P(ever −30 %) ≈ …" for betting the fraction used, as a multiple of full Kelly; empty without a trade. */
+    private static String orderValue(Recommendation r) {
+        return switch (r.action()) {
+            case NONE -> r.actionReason() == io.kellydesk.core.ActionReason.AT_TARGET ? "none: at target" : "none";
+            default -> r.action().name().toLowerCase(Locale.ROOT) + ": " + io.kellydesk.engine.PositionWords.side(r.orderContracts())
+                    + " " + Math.abs(r.orderContracts());
+        };
+    }
+
+    /**
+     * "P(ever −30 %) ≈ …" for the fraction the target actually risks (f_at_risk), as a multiple of full Kelly; empty
+     * without a trade.
+     */
     public Optional<String> ruinStatement(SymbolSnapshot s) {
         Recommendation r = s.recommendation();
-        if (!r.isTrade() || r.fullKellyFraction().isEmpty() || r.fractionUsed().isEmpty() || r.fullKellyFraction().getAsDouble() <= 0) {
-            return Optional.empty();
-        }
-        double c = r.fractionUsed().getAsDouble() / r.fullKellyFraction().getAsDouble();
-        return Optional.of(String.format(Locale.ROOT, "P(ever −30 %%) ≈ %.1f %% at %.2f × Kelly",
-                KellyMath.probabilityOfEverFallingTo(0.7, c) * 100, c));
+        return io.kellydesk.engine.PositionWords.ruinProbability30(r).map(ruin -> String.format(Locale.ROOT,
+                "P(ever −30 %%) ≈ %.1f %% at the %s actually at risk (%.2f × Kelly)", ruin * 100,
+                Formats.pct(r.fractionAtRisk().getAsDouble()), r.fractionAtRisk().getAsDouble() / r.fullKellyFraction().getAsDouble()));
     }
 
     /** g(f) from 0 to a little past where it turns negative; empty when there is no edge to draw. */
@@ -137,7 +159,7 @@ public final class DetailViewModel {
                 fixed = OptionalDouble.of(fraction);
             }
         }
-        return Optional.of(new GrowthCurve(points, fStar, r.fractionUsed().orElse(0), zero, fixed, fixedContracts));
+        return Optional.of(new GrowthCurve(points, fStar, r.fractionUsed().orElse(0), r.fractionAtRisk(), zero, fixed, fixedContracts));
     }
 
 

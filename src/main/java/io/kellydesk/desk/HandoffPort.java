@@ -15,6 +15,9 @@ public interface HandoffPort {
     /** Resends a failed or unresolved handoff with its own client order id. */
     CompletableFuture<HandoffRecord> retry(String clientOrderId);
 
+    /** The symbol's engine handoff with no known outcome (or never received): only a retry with its id may follow. */
+    java.util.Optional<HandoffRecord> unresolved(String symbol);
+
     /** Closes an unresolved handoff without resending it. */
     void dismiss(String clientOrderId, String why);
 

@@ -1,6 +1,5 @@
 package io.kellydesk.desk;
 
-import io.kellydesk.core.KellyMath;
 import io.kellydesk.core.Recommendation;
 import io.kellydesk.engine.DeskEvent;
 import io.kellydesk.engine.EventBus;
@@ -72,8 +71,15 @@ public final class HandoffPresenter {
     /** The trader clicked Hand off (or pressed the hotkey) on {@code snapshot}. FX thread. */
     public Optional<TicketView> handOff(SymbolSnapshot snapshot) {
         Recommendation r = snapshot.recommendation();
-        if (!r.isTrade()) {
-            problems.accept(snapshot.symbol() + ": nothing to hand off (" + r.reason().words() + ").");
+        Optional<io.kellydesk.handoff.HandoffRecord> unknown = port.unresolved(snapshot.symbol());
+        if (unknown.isPresent()) {
+            // Before anything else: the earlier order's fate. Only the same id may go again (never one-click).
+            return Optional.of(openTicket(snapshot, TicketViewModel.retrying(retryTicket(r, unknown.get()), unknown.get(),
+                    r.inputs().quote(), port, fxThread)));
+        }
+        if (!r.hasOrder()) {
+            problems.accept(snapshot.symbol() + ": nothing to hand off (" + (r.isTrade() ? r.actionReason().words()
+                    : r.reason().words()) + ").");
             return Optional.empty();
         }
         OrderTicket ticket = ticketFor(snapshot);
@@ -91,11 +97,30 @@ public final class HandoffPresenter {
             open.stage().toFront();
             return Optional.of(open);
         }
-        TicketView view = new TicketView(new TicketViewModel(ticket, r.inputs().quote(), port, fxThread));
+        return Optional.of(openTicket(snapshot, new TicketViewModel(ticket, r.inputs().quote(), port, fxThread)));
+    }
+
+    private TicketView openTicket(SymbolSnapshot snapshot, TicketViewModel model) {
+        TicketView open = openTickets.get(snapshot.symbol());
+        if (open != null) {
+            open.stage().hide();
+        }
+        TicketView view = new TicketView(model);
         view.open(owner.get(), stylesheets.get());
         openTickets.put(snapshot.symbol(), view);
         view.stage().setOnHidden(e -> openTickets.remove(snapshot.symbol(), view));
-        return Optional.of(view);
+        return view;
+    }
+
+    /** What a retry ticket shows: the earlier order itself (side, size), against the position as it stands now. */
+    static OrderTicket retryTicket(Recommendation r, io.kellydesk.handoff.HandoffRecord earlier) {
+        String currency = r.inputs().account().map(a -> a.currency()).orElse("");
+        return new OrderTicket(earlier.symbol(), earlier.side(), earlier.quantityContracts(), earlier.quantityContracts(),
+                io.kellydesk.handoff.OrderType.MARKET, OptionalDouble.empty(), io.kellydesk.handoff.TimeInForce.DAY,
+                r.hasOrder() ? r.action() : io.kellydesk.core.OrderAction.ADD, r.heldContracts(), r.workingContracts(),
+                r.targetContracts(), r.fractionUsed().orElse(0), r.fractionAtRisk().orElse(0), r.winProbability().orElse(0),
+                r.estimate().map(e -> e.rawWinProbability()).orElse(0.0), false,
+                r.riskPerContract().map(x -> x.currency()).orElse(0.0), currency, OptionalDouble.empty(), r.inputsHash(), r.decidedAt());
     }
 
     /** The ticket a recommendation opens with: its side and size, a market day order, its Kelly metadata. */
@@ -104,10 +129,7 @@ public final class HandoffPresenter {
         String currency = r.inputs().account().map(a -> a.currency()).filter(c -> !c.isBlank())
                 .or(() -> r.inputs().quote().map(q -> q.currency())).orElse("");
         double confidence = r.estimate().map(e -> e.rawWinProbability()).orElse(0.0);
-        OptionalDouble ruin = OptionalDouble.empty();
-        if (r.fullKellyFraction().isPresent() && r.fractionUsed().isPresent() && r.fullKellyFraction().getAsDouble() > 0) {
-            ruin = OptionalDouble.of(KellyMath.probabilityOfEverFallingTo(0.7, r.fractionUsed().getAsDouble() / r.fullKellyFraction().getAsDouble()));
-        }
+        OptionalDouble ruin = io.kellydesk.engine.PositionWords.ruinProbability30(r).map(OptionalDouble::of).orElse(OptionalDouble.empty());
         return OrderTicket.from(r, currency, confidence, ruin);
     }
 }

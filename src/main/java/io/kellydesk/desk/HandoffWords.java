@@ -14,10 +14,12 @@ final class HandoffWords {
             case ACCEPTED -> "handed off " + h.engineOrderId().orElse("");
             case REJECTED -> "handoff rejected";
             case AUTH_FAILED -> "handoff: authentication refused";
-            case FAILED -> "handoff failed";
+            case FAILED -> h.target() == io.kellydesk.core.HandoffTarget.ENGINE ? "outcome unknown: retry same id" : "handoff failed";
             case COPIED -> "ticket copied";
             case WRITTEN -> "ticket written";
-            case UNRESOLVED -> "handoff unresolved";
+            case UNRESOLVED -> "outcome unknown: retry same id";
+            case NOT_RECEIVED -> "engine never got it: resend same id";
+            case DISMISSED -> "handoff dismissed";
         };
     }
 

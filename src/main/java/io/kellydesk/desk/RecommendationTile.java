@@ -3,6 +3,8 @@ package io.kellydesk.desk;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import io.kellydesk.core.Direction;
+import io.kellydesk.core.OrderAction;
+import io.kellydesk.engine.PositionWords;
 import io.kellydesk.core.Recommendation;
 import io.kellydesk.engine.SymbolSnapshot;
 import java.time.Duration;
@@ -27,13 +29,14 @@ import javafx.scene.paint.Color;
 final class RecommendationTile {
 
     static final double WIDTH = 284;
-    static final double HEIGHT = 240;
+    static final double HEIGHT = 258;
 
     private final String symbol;
     private final StackPane root = new StackPane();
     private final Label direction = label("tile-direction");
     private final Label contracts = label("tile-contracts");
     private final Label contractsUnit = label("tile-contracts-unit");
+    private final Label position = label("tile-position");
     private final Label probability = label("tile-figure");
     private final Label fraction = label("tile-figure");
     private final Label risk = label("tile-figure");
@@ -60,7 +63,8 @@ final class RecommendationTile {
         HBox size = new HBox(6, contracts, contractsUnit);
         size.getStyleClass().add("tile-size");
         javafx.scene.control.Tooltip.install(sparkline.node(), new javafx.scene.control.Tooltip("Kelly fraction used over the last hour"));
-        VBox body = new VBox(4, head, size, probability, fraction, risk, sparkline.node(), status);
+        position.setMaxWidth(WIDTH - 30);
+        VBox body = new VBox(4, head, size, position, probability, fraction, risk, sparkline.node(), status);
         body.getStyleClass().add("tile-body");
         Tile tile = TileBuilder.create()
                 .skinType(Tile.SkinType.CUSTOM)
@@ -125,7 +129,8 @@ final class RecommendationTile {
     void show(SymbolSnapshot snapshot, Instant now) {
         Recommendation r = snapshot.recommendation();
         boolean changed = shown != null && (shown.recommendation().contracts() != r.contracts()
-                || shown.recommendation().status() != r.status() || shown.recommendation().direction() != r.direction());
+                || shown.recommendation().status() != r.status() || shown.recommendation().direction() != r.direction()
+                || shown.recommendation().orderContracts() != r.orderContracts());
         shown = snapshot;
         held = null;
         direction.setText(switch (r.direction()) {
@@ -136,16 +141,20 @@ final class RecommendationTile {
         setState(direction, r.direction() == Direction.LONG ? LONG : r.direction() == Direction.SHORT ? SHORT : NEUTRAL, DIRECTIONS);
         if (r.isTrade()) {
             contracts.setText(Integer.toString(r.contracts()));
-            contractsUnit.setText(r.contracts() == 1 ? "contract" : "contracts");
+            contractsUnit.setText((r.contracts() == 1 ? "contract" : "contracts") + " target");
         } else {
             contracts.setText("—");
             contractsUnit.setText("no trade");
         }
+        position.setText(PositionWords.orderLine(r));
+        setState(position, r.action() == OrderAction.REDUCE ? REDUCE_ORDER : r.hasOrder() ? ORDER : NO_ORDER, ORDER_STATES);
         probability.setText("win probability " + r.winProbability().stream().mapToObj(Formats::pct).findFirst().orElse("—")
                 + r.estimate().map(e -> e.calibrated() ? " (calibrated)" : "").orElse(""));
-        fraction.setText("Kelly used " + r.fractionUsed().stream().mapToObj(Formats::pct).findFirst().orElse("—")
+        fraction.setText("Kelly f " + r.fractionUsed().stream().mapToObj(Formats::pct).findFirst().orElse("—")
+                + " · at risk " + r.fractionAtRisk().stream().mapToObj(Formats::pct).findFirst().orElse("—")
                 + " · full " + r.fullKellyFraction().stream().mapToObj(Formats::pct).findFirst().orElse("—"));
-        risk.setText("capital at risk " + (r.isTrade() ? Formats.money(r.capitalAtRiskCurrency()) + currency(r) : "—"));
+        risk.setText("capital at risk " + (r.isTrade() ? Formats.money(r.capitalAtRiskCurrency()) + currency(r)
+                + r.riskPerContract().map(x -> " (" + PositionWords.riskSource(x) + ")").orElse("") : "—"));
         sparkline.add(r.decidedAt() == null ? now : r.decidedAt(), r.isTrade() ? r.fractionUsed().orElse(0) : 0);
         if (changed || sparkline.points() == 0) {
             sparkline.flush(now); // a new size shows at once; small moves wait for the once-a-second tick
@@ -187,9 +196,9 @@ final class RecommendationTile {
         } else if (!stale.isEmpty()) {
             text = "STALE · " + String.join(", ", stale);
             state = STALE;
-        } else if (r.emergency() && r.isTrade()) {
+        } else if (r.emergency() && (r.isTrade() || r.action() == OrderAction.REDUCE)) {
             text = "EMERGENCY · drawdown " + r.drawdownFraction().stream().mapToObj(Formats::pct).findFirst().orElse("—")
-                    + " · size cut";
+                    + " · cap " + r.positionCapContracts() + (r.isTrade() ? " · size cut" : " · " + r.reason().words());
             state = EMERGENCY;
         } else if (r.isTrade()) {
             text = "TRADE" + (r.cappedAtMaxPosition() ? " · capped at max position" : "");
@@ -215,6 +224,10 @@ final class RecommendationTile {
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private static final PseudoClass EMERGENCY = PseudoClass.getPseudoClass("emergency");
     private static final List<PseudoClass> STATUSES = List.of(TRADE, NO_TRADE, STALE, EMERGENCY);
+    private static final PseudoClass ORDER = PseudoClass.getPseudoClass("order");
+    private static final PseudoClass REDUCE_ORDER = PseudoClass.getPseudoClass("reduce");
+    private static final PseudoClass NO_ORDER = PseudoClass.getPseudoClass("no-order");
+    private static final List<PseudoClass> ORDER_STATES = List.of(ORDER, REDUCE_ORDER, NO_ORDER);
 
     private static void setState(javafx.scene.Node node, PseudoClass on, List<PseudoClass> all) {
         for (PseudoClass other : all) {

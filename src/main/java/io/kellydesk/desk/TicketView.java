@@ -31,11 +31,14 @@ public final class TicketView {
     @FXML private Label quantityLimit;
     @FXML private ComboBox<OrderType> orderType;
     @FXML private TextField limitPrice;
+    @FXML private Label limitLabel;
     @FXML private ComboBox<TimeInForce> timeInForce;
     @FXML private Label capitalAtRisk;
     @FXML private Label kelly;
     @FXML private Label ruin;
     @FXML private Label target;
+    @FXML private Label positionLabel;
+    @FXML private Label orderLabel;
     @FXML private Label statusLabel;
     @FXML private Button sendButton;
     @FXML private Button closeButton;
@@ -84,11 +87,16 @@ public final class TicketView {
         limitPrice.textProperty().bindBidirectional(viewModel.limitTextProperty());
         limitPrice.visibleProperty().bind(viewModel.typeProperty().isEqualTo(OrderType.LIMIT));
         limitPrice.managedProperty().bind(limitPrice.visibleProperty());
+        limitLabel.visibleProperty().bind(limitPrice.visibleProperty());
+        limitLabel.managedProperty().bind(limitPrice.visibleProperty());
         timeInForce.getItems().setAll(TimeInForce.values());
         timeInForce.valueProperty().bindBidirectional(viewModel.timeInForceProperty());
         capitalAtRisk.textProperty().bind(viewModel.capitalAtRiskBinding());
-        kelly.setText(Formats.pct(t.kellyFraction()) + " of equity · p " + Formats.pct(t.winProbability()) + " · models "
-                + Formats.pct(t.mlConfidence()) + (t.riskAdjusted() ? " · reduced by a limit" : ""));
+        positionLabel.setText(viewModel.positionWords());
+        orderLabel.setText(viewModel.orderWords());
+        kelly.setText(t.kellyFraction() > 0 ? "f " + Formats.pct(t.kellyFraction()) + " · at risk " + Formats.pct(t.fractionAtRiskOfEquity())
+                + " of equity · p " + Formats.pct(t.winProbability()) + " · models " + Formats.pct(t.mlConfidence())
+                + (t.riskAdjusted() ? " · reduced by a limit" : "") : "— (a reduction to the position cap)");
         ruin.setText(t.ruinProbability30().isPresent() ? "P(ever −30 %) ≈ " + Formats.pct(t.ruinProbability30().getAsDouble()) : "—");
         target.setText(viewModel.targetWords());
         statusLabel.textProperty().bind(viewModel.statusProperty());
@@ -101,7 +109,12 @@ public final class TicketView {
         sendButton.textProperty().bind(viewModel.sendTextProperty());
         // Disabled the moment it is clicked (same event), so a double click cannot send twice.
         sendButton.disableProperty().bind(Bindings.or(viewModel.sendingProperty(), viewModel.spentProperty()));
-        quantity.disableProperty().bind(sendButton.disableProperty().or(viewModel.sendTextProperty().isNotEqualTo(viewModel.sendTextProperty().get())));
+        // Nothing is edited once sent, or when only the earlier order may go again with its id.
+        var locked = sendButton.disableProperty().or(viewModel.retryOnlyProperty());
+        quantity.disableProperty().bind(locked);
+        orderType.disableProperty().bind(locked);
+        limitPrice.disableProperty().bind(locked);
+        timeInForce.disableProperty().bind(locked);
     }
 
     @FXML

@@ -44,6 +44,7 @@ public final class TicketViewModel {
     private final BooleanProperty spent = new SimpleBooleanProperty(this, "spent", false);
     private final StringProperty sendText = new SimpleStringProperty(this, "sendText", "Send");
     private final StringBinding capitalAtRisk;
+    private final BooleanProperty retryOnly = new SimpleBooleanProperty(this, "retryOnly", false);
     private volatile String clientOrderId;
     private HandoffRecord last;
 
@@ -54,16 +55,55 @@ public final class TicketViewModel {
         this.fxThread = fxThread;
         quantity.set(ticket.quantityContracts());
         quote.ifPresent(q -> limitText.set(Formats.price(ticket.side() == OrderSide.BUY ? q.ask() : q.bid())));
-        double perContract = ticket.capitalAtRiskCurrency() / ticket.quantityContracts();
-        capitalAtRisk = Bindings.createStringBinding(() -> Formats.money(perContract * quantity.get()) + " " + ticket.currency()
-                + "  (" + Formats.money(perContract) + " per contract)", quantity);
+        double perContract = ticket.riskPerContractCurrency();
+        capitalAtRisk = Bindings.createStringBinding(() -> {
+            int after = ticket.exposureBefore() + (ticket.side() == OrderSide.BUY ? quantity.get() : -quantity.get());
+            return "after the order " + Formats.money(Math.abs(after) * perContract) + " " + ticket.currency() + " ("
+                    + Math.abs(after) + " × " + Formats.money(perContract) + ") · this order " + Formats.money(perContract * quantity.get());
+        }, quantity);
         if (port.preferences().handoffTarget() != HandoffTarget.ENGINE) {
             sendText.set(port.preferences().handoffTarget() == HandoffTarget.CLIPBOARD ? "Copy ticket" : "Write ticket");
         }
     }
 
+    /**
+     * A ticket that can only resend an earlier order whose outcome is unknown, with its own client order id: a new
+     * id for the same intended trade could make a second order at the engine.
+     */
+    public static TicketViewModel retrying(OrderTicket shown, HandoffRecord unresolved, Optional<Quote> quote, HandoffPort port,
+                                           Executor fxThread) {
+        TicketViewModel vm = new TicketViewModel(shown, quote, port, fxThread);
+        vm.last = unresolved;
+        vm.clientOrderId = unresolved.clientOrderId();
+        vm.retryOnly.set(true);
+        vm.sendText.set("Retry with the same id");
+        vm.show("The earlier order " + unresolved.clientOrderId() + " (" + unresolved.side().name() + " " + unresolved.quantityContracts()
+                + ") has no known outcome: " + unresolved.detail().orElse(unresolved.status().name())
+                + ". Retry asks the engine first, then resends the same id; the engine cannot make it a second order.", "error");
+        return vm;
+    }
+
+    /** True when this ticket may only resend an earlier order with its id (no edits, no new id). */
+    public BooleanProperty retryOnlyProperty() {
+        return retryOnly;
+    }
+
     public OrderTicket base() {
         return base;
+    }
+
+    /** "holding 3 long · working buy 1 → target 5 long" */
+    public String positionWords() {
+        return io.kellydesk.engine.PositionWords.holding(base.heldContracts(), base.workingContracts()) + " → target "
+                + io.kellydesk.engine.PositionWords.signed(base.targetContracts());
+    }
+
+    /** "add: buy 2", "reverse: buy 5 (close 3, open 2)", "reduce: sell 4" */
+    public String orderWords() {
+        String words = base.action().name().toLowerCase(java.util.Locale.ROOT) + ": " + base.side().name().toLowerCase(java.util.Locale.ROOT)
+                + " " + base.quantityContracts();
+        return base.action() == io.kellydesk.core.OrderAction.REVERSE
+                ? words + " (close " + base.closingLegContracts() + ", open " + base.openingLegContracts() + ")" : words;
     }
 
     /** The ticket as edited; throws with the reason when an edit breaks a rule (e.g. no limit price). */
@@ -85,7 +125,8 @@ public final class TicketViewModel {
         if (sending.get() || spent.get()) {
             return;
         }
-        if (last != null && (last.status() == HandoffStatus.FAILED || last.status() == HandoffStatus.UNRESOLVED)) {
+        if (last != null && (last.status() == HandoffStatus.FAILED || last.status() == HandoffStatus.UNRESOLVED
+                || last.status() == HandoffStatus.NOT_RECEIVED)) {
             sending.set(true);
             show("Resending " + last.clientOrderId() + " (same id)…", "progress");
             port.retry(last.clientOrderId()).whenComplete((record, error) -> fxThread.execute(() -> finished(record, error)));
@@ -125,8 +166,9 @@ public final class TicketViewModel {
                 spent.set(true);
                 show(record.detail().orElse(record.status().name()), "error");
             }
-            case FAILED, UNRESOLVED -> {
-                sendText.set("Retry (same id)");
+            case FAILED, UNRESOLVED, NOT_RECEIVED -> {
+                sendText.set("Retry with the same id");
+                retryOnly.set(true);
                 show(record.detail().orElse("failed") + ".", "error");
             }
             default -> show(record.detail().orElse(record.status().name()), "progress");
@@ -195,7 +237,7 @@ public final class TicketViewModel {
 
     public String targetWords() {
         return switch (port.preferences().handoffTarget()) {
-            case ENGINE -> "the trading engine (POST /orders), retried with the same client order id until an answer";
+            case ENGINE -> "the trading engine; sent once, and resent under the same order id if the engine does not answer";
             case CLIPBOARD -> "the clipboard: one plain line and a FIX 4.4 NewOrderSingle, for keying by hand";
             case FOLDER -> "a JSON file in " + port.preferences().handoffFolder();
         };

@@ -4,14 +4,18 @@ import io.kellydesk.core.Account;
 import io.kellydesk.core.Bar;
 import io.kellydesk.core.ClosedTrade;
 import io.kellydesk.core.Correlations;
+import io.kellydesk.core.Direction;
 import io.kellydesk.core.IsotonicCalibrator;
 import io.kellydesk.core.KellySizer;
 import io.kellydesk.core.ModelId;
-import io.kellydesk.core.OpenExposure;
+import io.kellydesk.core.EngineOrder;
+import io.kellydesk.core.Exposure;
+import io.kellydesk.core.InputKind;
+import io.kellydesk.core.SentOrder;
+import io.kellydesk.core.WorkingOrders;
 import io.kellydesk.core.PayoffStatistics;
 import io.kellydesk.core.Position;
 import io.kellydesk.core.Prediction;
-import io.kellydesk.core.ProbabilityEstimator;
 import io.kellydesk.core.Quote;
 import io.kellydesk.core.Recommendation;
 import io.kellydesk.core.RiskPerContract;
@@ -63,8 +67,23 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
     private final Map<String, CachedCorrelation> correlations = new ConcurrentHashMap<>();
     private volatile SizingContext context;
     private volatile Optional<Account> account = Optional.empty();
-    private volatile List<Position> positions = List.of();
+    private volatile Instant accountAt;
+    /** Signed held contracts per symbol; null until the first valid positions answer. */
+    private volatile Map<String, Integer> held;
+    private volatile Instant positionsAt;
+    /** The engine's orders of the day; null until the first valid answer. */
+    private volatile List<EngineOrder> engineOrders;
+    private volatile Instant ordersAt;
+    /** The desk's own engine handoffs of the day, by client order id. */
+    private final Map<String, SentOrder> sentOrders = new ConcurrentHashMap<>();
+    private final Map<String, Instant> sentAt = new ConcurrentHashMap<>();
+    /** Working contracts per symbol from the engine's answer plus unseen desk orders, and from the desk's alone. */
+    private volatile Map<String, Integer> workingWithEngine = Map.of();
+    private volatile Map<String, Integer> workingFromHandoffs = Map.of();
+    private volatile Set<String> exposedSymbols = Set.of();
+    private volatile java.util.function.Consumer<Set<String>> exposureListener = symbols -> { };
     private volatile List<String> activeSymbols = List.of();
+    private volatile List<String> listedSymbols = List.of();
     /** The same symbols as a set: every poll answer asks whether its symbol is active. */
     private volatile Set<String> activeSet = Set.of();
     private volatile boolean emergency;
@@ -82,13 +101,27 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
 
     @Override
     public void onSymbols(List<String> symbols) {
-        if (!symbols.equals(activeSymbols)) {
-            activeSymbols = List.copyOf(symbols);
-            activeSet = Set.copyOf(symbols);
-            symbols.forEach(this::book);
-            snapshots.keySet().retainAll(Set.copyOf(symbols));
+        listedSymbols = List.copyOf(symbols);
+        refreshActive();
+    }
+
+    /** Active = the market-data list, then every symbol held or working that the list lacks (it must show a reduction). */
+    private synchronized void refreshActive() {
+        List<String> active = new ArrayList<>(listedSymbols);
+        exposedSymbols.stream().filter(s -> !listedSymbols.contains(s)).sorted().forEach(active::add);
+        if (!active.equals(activeSymbols)) {
+            activeSymbols = List.copyOf(active);
+            activeSet = Set.copyOf(active);
+            active.forEach(this::book);
+            snapshots.keySet().retainAll(activeSet);
             bus.publish(new DeskEvent.SymbolsChanged(activeSymbols));
         }
+    }
+
+    /** Told the symbols held or working whenever they change (the poller polls their prices and history). */
+    public void onExposureSymbols(java.util.function.Consumer<Set<String>> listener) {
+        exposureListener = listener;
+        listener.accept(exposedSymbols);
     }
 
     @Override
@@ -96,11 +129,14 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
         SymbolBook book = book(symbol);
         switch (result) {
             case FeedResult.Ok<Prediction> ok -> {
+                Instant validAsOf = earlier(clock.instant(), ok.value().timestamp());
                 if (model == ModelId.LSTM) {
                     book.lstm = ok.value();
+                    book.lstmAt = validAsOf;
                     book.lstmError = null;
                 } else {
                     book.ensemble = ok.value();
+                    book.ensembleAt = validAsOf;
                     book.ensembleError = null;
                 }
             }
@@ -122,6 +158,7 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
         switch (result) {
             case FeedResult.Ok<Quote> ok -> {
                 book.quote = ok.value();
+                book.quoteAt = earlier(clock.instant(), ok.value().timestamp());
                 book.quoteError = null;
             }
             case FeedResult.Failed<Quote> failed -> book.quoteError = failed.failure().toString();
@@ -133,6 +170,7 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
     public void onAccount(FeedResult<Account> result) {
         if (result instanceof FeedResult.Ok<Account> ok) {
             account = Optional.of(ok.value());
+            accountAt = earlier(clock.instant(), ok.value().timestamp());
             double drawdown = ok.value().drawdownFraction();
             boolean now = drawdown >= context.settings().emergencyReductionTrigger();
             if (now != emergency) {
@@ -147,18 +185,79 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
 
     @Override
     public void onPositions(FeedResult<List<Position>> result) {
-        if (result instanceof FeedResult.Ok<List<Position>> ok && !ok.value().equals(positions)) {
-            positions = ok.value();
-            markAllDirty();
+        if (result instanceof FeedResult.Ok<List<Position>> ok) {
+            Map<String, Integer> signed = new java.util.HashMap<>();
+            for (Position p : ok.value()) {
+                if (p.contracts() != 0) {
+                    signed.merge(p.symbol(), p.side() == Direction.LONG ? p.contracts() : -p.contracts(), Integer::sum);
+                }
+            }
+            positionsAt = clock.instant();
+            if (!signed.equals(held)) {
+                held = Map.copyOf(signed);
+                exposureChanged();
+            }
         }
+    }
+
+    @Override
+    public void onOrders(FeedResult<List<EngineOrder>> result) {
+        if (result instanceof FeedResult.Ok<List<EngineOrder>> ok) {
+            ordersAt = clock.instant();
+            if (!ok.value().equals(engineOrders)) {
+                engineOrders = ok.value();
+                recountWorking();
+            }
+        }
+    }
+
+    /**
+     * A handoff of the desk's own changed state (called by the handoff service's listener). Until it is known final
+     * at the engine it counts as working in its symbol (spec step 9).
+     */
+    public void onHandoff(SentOrder order, Instant createdAt) {
+        SentOrder before = sentOrders.put(order.clientOrderId(), order);
+        sentAt.put(order.clientOrderId(), createdAt);
+        if (!order.equals(before)) {
+            recountWorking();
+        }
+    }
+
+    private synchronized void recountWorking() {
+        Instant startOfDay = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        sentAt.entrySet().removeIf(e -> e.getValue().isBefore(startOfDay) && sentOrders.remove(e.getKey()) != null);
+        List<SentOrder> sent = List.copyOf(sentOrders.values());
+        List<EngineOrder> orders = engineOrders;
+        workingWithEngine = Map.copyOf(WorkingOrders.perSymbol(Optional.ofNullable(orders), sent));
+        workingFromHandoffs = Map.copyOf(WorkingOrders.perSymbol(Optional.empty(), sent));
+        exposureChanged();
+    }
+
+    /** Held or working changed: every symbol's portfolio check changes, and the set of exposed symbols may. */
+    private void exposureChanged() {
+        Set<String> exposed = new java.util.TreeSet<>();
+        Map<String, Integer> h = held;
+        if (h != null) {
+            exposed.addAll(h.keySet());
+        }
+        exposed.addAll(workingWithEngine.keySet());
+        exposed.addAll(workingFromHandoffs.keySet());
+        if (!exposed.equals(exposedSymbols)) {
+            exposedSymbols = Set.copyOf(exposed);
+            exposureListener.accept(exposedSymbols);
+            refreshActive();
+        }
+        markAllDirty();
     }
 
     @Override
     public void onTrades(String symbol, FeedResult<List<ClosedTrade>> result) {
         if (result instanceof FeedResult.Ok<List<ClosedTrade>> ok) {
             SymbolBook book = book(symbol);
-            if (ok.value().equals(book.trades)) {
-                return;
+            boolean first = book.tradesAt == null;
+            book.tradesAt = clock.instant();
+            if (!first && ok.value().equals(book.trades)) {
+                return; // same history, newly confirmed: its age restarts, the size does not change
             }
             book.trades = ok.value();
             book.payoff = payoffOf(book, context.settings());
@@ -171,7 +270,9 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
     public void onBars(String symbol, FeedResult<List<Bar>> result) {
         if (result instanceof FeedResult.Ok<List<Bar>> ok) {
             SymbolBook book = book(symbol);
-            if (ok.value().equals(book.bars)) {
+            boolean first = book.barsAt == null;
+            book.barsAt = clock.instant();
+            if (!first && ok.value().equals(book.bars)) {
                 return;
             }
             book.bars = ok.value();
@@ -193,7 +294,11 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
     /** New settings: payoff windows are re-cut and every symbol is re-sized at once. */
     public void updateSettings(SizingSettings settings) {
         context = SizingContext.of(settings, context.calibrator());
-        books.values().forEach(book -> book.payoff = payoffOf(book, settings));
+        books.values().forEach(book -> {
+            if (book.tradesAt != null) {
+                book.payoff = payoffOf(book, settings);
+            }
+        });
         markAllDirty();
     }
 
@@ -276,12 +381,11 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
     }
 
     /**
-     * The symbol itself, and every symbol when it is held: an open position's loss history and bars feed the
+     * The symbol itself, and every symbol when it is held or working: its loss history and bars feed the
      * portfolio and correlation checks of all others. Otherwise its data concern it alone.
      */
     private void markDirtyWithHolders(String symbol) {
-        boolean held = positions.stream().anyMatch(p -> p.symbol().equals(symbol) && p.contracts() > 0);
-        if (held) {
+        if (exposedSymbols.contains(symbol)) {
             markAllDirty();
         } else {
             markDirtyHere(symbol);
@@ -337,13 +441,13 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
         SizingInputs inputs = inputsFor(book, ctx, now);
         String canonical = inputs.canonicalText();
         String key = canonical + '|' + ctx.settingsVersion() + '|' + System.identityHashCode(ctx.calibrator()) + '|'
-                + freshness(inputs, ctx.settings());
+                + inputs.freshnessKey(ctx.settings());
         SymbolSnapshot.InputStatus lstm = new SymbolSnapshot.InputStatus(
-                Optional.ofNullable(book.lstm).map(Prediction::timestamp), Optional.ofNullable(book.lstmError));
+                Optional.ofNullable(book.lstmAt), Optional.ofNullable(book.lstmError));
         SymbolSnapshot.InputStatus ensemble = new SymbolSnapshot.InputStatus(
-                Optional.ofNullable(book.ensemble).map(Prediction::timestamp), Optional.ofNullable(book.ensembleError));
+                Optional.ofNullable(book.ensembleAt), Optional.ofNullable(book.ensembleError));
         SymbolSnapshot.InputStatus quote = new SymbolSnapshot.InputStatus(
-                Optional.ofNullable(book.quote).map(Quote::timestamp), Optional.ofNullable(book.quoteError));
+                Optional.ofNullable(book.quoteAt), Optional.ofNullable(book.quoteError));
         Duration maxAge = Duration.ofMillis(Math.round(ctx.settings().maxPredictionAgeSeconds() * 1000));
         SymbolSnapshot previous = snapshots.get(book.symbol);
         if (key.equals(book.lastCacheKey) && previous != null) {
@@ -382,29 +486,91 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
                 unhealthy.add(required.displayName() + " " + h.state().label());
             }
         }
-        List<OpenExposure> exposures = new ArrayList<>();
-        for (Position p : positions) {
-            if (p.contracts() == 0) {
-                continue;
-            }
-            SymbolBook other = books.get(p.symbol());
-            if (other == null || other.quote == null) {
-                unhealthy.add("Market data: no quote for open position " + p.symbol());
-                continue;
-            }
-            RiskPerContract risk = RiskPerContract.estimate(other.payoff, other.quote, settings);
-            double rho = p.symbol().equals(book.symbol) ? 1.0 : correlation(book, other, settings.correlationLookbackBars());
-            exposures.add(new OpenExposure(p.symbol(), p.side(), p.contracts(), risk.currency(), rho));
+        SizingInputs.Builder in = SizingInputs.builder(book.symbol, now).unhealthy(unhealthy);
+        if (book.lstm != null) {
+            in.prediction(book.lstm, book.lstmAt);
         }
-        return new SizingInputs(book.symbol, now, Optional.ofNullable(book.lstm), Optional.ofNullable(book.ensemble),
-                book.payoff, account, Optional.ofNullable(book.quote), exposures, unhealthy);
+        if (book.ensemble != null) {
+            in.prediction(book.ensemble, book.ensembleAt);
+        }
+        if (book.payoff != null) {
+            in.payoff(book.payoff, book.tradesAt);
+        }
+        account.ifPresent(a -> in.account(a, accountAt));
+        if (book.quote != null) {
+            in.quote(book.quote, book.quoteAt);
+        }
+        if (book.barsAt != null) {
+            in.bars(book.barsAt);
+        }
+        Map<String, Integer> heldNow = held;
+        Instant ordersTime = ordersAt;
+        boolean ordersFresh = ordersTime != null && engineOrders != null
+                && Duration.between(ordersTime, now).toMillis() <= settings.maxAccountAgeSeconds() * 1000.0;
+        Map<String, Integer> working = ordersFresh ? workingWithEngine : workingFromHandoffs;
+        if (heldNow != null) {
+            in.positions(heldNow.getOrDefault(book.symbol, 0), positionsAt);
+        }
+        in.working(working.getOrDefault(book.symbol, 0), Optional.ofNullable(ordersTime));
+        List<Exposure> others = new ArrayList<>();
+        Set<String> exposed = new java.util.TreeSet<>(working.keySet());
+        if (heldNow != null) {
+            exposed.addAll(heldNow.keySet());
+        }
+        for (String symbol : exposed) {
+            if (symbol.equals(book.symbol)) {
+                continue;
+            }
+            int h = heldNow == null ? 0 : heldNow.getOrDefault(symbol, 0);
+            int w = working.getOrDefault(symbol, 0);
+            if (h + w == 0) {
+                continue;
+            }
+            SymbolBook other = books.get(symbol);
+            others.add(new Exposure(symbol, h, w, riskPerContract(other, settings, now), correlation(book, other, settings, now)));
+        }
+        return in.others(others).build();
     }
 
-    private record CachedCorrelation(List<Bar> a, List<Bar> b, int lookback, double rho) {
+    /**
+     * Spec step 9: another symbol's risk per contract, when known: its mean loss from a fresh history with enough
+     * losses, else the ATR stop from a fresh quote; unknown otherwise.
+     */
+    private static java.util.OptionalDouble riskPerContract(SymbolBook other, SizingSettings settings, Instant now) {
+        if (other == null) {
+            return java.util.OptionalDouble.empty();
+        }
+        PayoffStatistics payoff = fresh(other.tradesAt, settings.maxHistoryAgeSeconds(), now) && other.payoff != null
+                ? other.payoff : PayoffStatistics.NONE;
+        if (fresh(other.quoteAt, settings.maxPredictionAgeSeconds(), now) && other.quote != null) {
+            return java.util.OptionalDouble.of(RiskPerContract.estimate(payoff, other.quote, settings).currency());
+        }
+        if (payoff.losses() >= settings.minLossesForRisk() && payoff.losses() > 0 && payoff.meanLossPerContract() > 0) {
+            return java.util.OptionalDouble.of(payoff.meanLossPerContract());
+        }
+        return java.util.OptionalDouble.empty();
     }
 
-    /** ρ of two symbols' returns, recomputed only when either's bars (replaced whole on update) change. */
-    private double correlation(SymbolBook a, SymbolBook b, int lookback) {
+    private static boolean fresh(Instant asOf, double maxAgeSeconds, Instant now) {
+        return asOf != null && Duration.between(asOf, now).toMillis() <= maxAgeSeconds * 1000.0;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private record CachedCorrelation(List<Bar> a, List<Bar> b, int lookback, java.util.OptionalDouble rho) {
+    }
+
+    /**
+     * ρ of two symbols' returns, recomputed only when either's bars (replaced whole on update) change; unknown when
+     * either's bars are missing, older than max_history_age_s, or too short to correlate.
+     */
+    private java.util.OptionalDouble correlation(SymbolBook a, SymbolBook b, SizingSettings settings, Instant now) {
+        if (b == null || !fresh(a.barsAt, settings.maxHistoryAgeSeconds(), now) || !fresh(b.barsAt, settings.maxHistoryAgeSeconds(), now)) {
+            return java.util.OptionalDouble.empty();
+        }
+        int lookback = settings.correlationLookbackBars();
         String pair = a.symbol + '|' + b.symbol;
         List<Bar> barsA = a.bars;
         List<Bar> barsB = b.bars;
@@ -412,20 +578,9 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
         if (cached != null && cached.a() == barsA && cached.b() == barsB && cached.lookback() == lookback) {
             return cached.rho();
         }
-        double rho = Correlations.ofReturns(barsA, barsB, lookback).orElse(0.0);
+        java.util.OptionalDouble rho = Correlations.ofReturns(barsA, barsB, lookback);
         correlations.put(pair, new CachedCorrelation(barsA, barsB, lookback, rho));
         return rho;
-    }
-
-    /** Which inputs are fresh now; part of the cache key so ageing into staleness triggers a recompute. */
-    private static String freshness(SizingInputs inputs, SizingSettings settings) {
-        StringBuilder bits = new StringBuilder(3);
-        for (ModelId model : ModelId.values()) {
-            bits.append(inputs.prediction(model).map(p -> ProbabilityEstimator.isFresh(p, inputs.now(), settings) ? 'F' : 'S').orElse('-'));
-        }
-        bits.append(inputs.quote().map(q -> Duration.between(q.timestamp(), inputs.now()).toMillis()
-                <= settings.maxPredictionAgeSeconds() * 1000 ? 'F' : 'S').orElse('-'));
-        return bits.toString();
     }
 
     private PayoffStatistics payoffOf(SymbolBook book, SizingSettings settings) {

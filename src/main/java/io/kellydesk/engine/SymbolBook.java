@@ -5,31 +5,39 @@ import io.kellydesk.core.ClosedTrade;
 import io.kellydesk.core.PayoffStatistics;
 import io.kellydesk.core.Prediction;
 import io.kellydesk.core.Quote;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The latest good data of one symbol, and the last failure of each feed since. Written by poll threads,
- * read by the compute thread: each field is replaced whole (volatile), never mutated.
+ * The latest good data of one symbol, the time as of which each holds (spec step 0: when it was received, or the
+ * service's own timestamp where older), and the last failure of each feed since. A time of null means the input
+ * never arrived. Written by poll threads, read by the compute thread: each field is replaced whole (volatile).
  */
 final class SymbolBook {
 
     final String symbol;
     volatile Prediction lstm;
+    volatile Instant lstmAt;
     volatile String lstmError;
     volatile Prediction ensemble;
+    volatile Instant ensembleAt;
     volatile String ensembleError;
     volatile Quote quote;
+    volatile Instant quoteAt;
     volatile String quoteError;
     volatile List<ClosedTrade> trades = List.of();
-    volatile PayoffStatistics payoff = PayoffStatistics.NONE;
+    /** Null until the first valid history arrived: a prior standing in for it would be an invented number. */
+    volatile PayoffStatistics payoff;
+    volatile Instant tradesAt;
     volatile List<Bar> bars = List.of();
+    volatile Instant barsAt;
 
     /** Work counter for keyed serial computing: one drainer per symbol, bursts coalesce. */
     final AtomicInteger pending = new AtomicInteger();
     /** Touched only by the symbol's drainer. */
     String lastCacheKey = "";
-    java.time.Instant lastLoggedAt = java.time.Instant.MIN;
+    Instant lastLoggedAt = Instant.MIN;
     String lastLoggedHash = "";
 
     SymbolBook(String symbol) {

@@ -5,6 +5,7 @@ import io.kellydesk.core.Account;
 import io.kellydesk.core.Bar;
 import io.kellydesk.core.ClosedTrade;
 import io.kellydesk.core.Direction;
+import io.kellydesk.core.EngineOrder;
 import io.kellydesk.core.ModelId;
 import io.kellydesk.core.Position;
 import io.kellydesk.core.Prediction;
@@ -140,6 +141,46 @@ final class ContractParser {
             }
             return List.copyOf(positions);
         });
+    }
+
+    /** {@code GET /orders}: the orders the engine received since the start of its day, working and final. */
+    static FeedResult<List<EngineOrder>> orders(JsonNode body) {
+        return guarded(() -> {
+            List<EngineOrder> orders = new ArrayList<>();
+            int index = 0;
+            for (JsonNode o : array(body, "orders")) {
+                orders.add(order(o, "orders[" + index++ + "]."));
+            }
+            return List.copyOf(orders);
+        });
+    }
+
+    /** {@code GET /orders/{client_order_id}}: one order. */
+    static FeedResult<EngineOrder> order(JsonNode body) {
+        return guarded(() -> order(body, ""));
+    }
+
+    private static EngineOrder order(JsonNode o, String where) {
+        String clientOrderId = text(o, "client_order_id", where);
+        String symbol = text(o, "symbol", where);
+        Direction side = side(text(o, "side", where), where);
+        int quantity = wholeNumber(o, "quantity", where);
+        int filled = o.hasNonNull("filled_quantity") ? wholeNumber(o, "filled_quantity", where) : 0;
+        if (quantity <= 0 || filled < 0 || filled > quantity) {
+            throw new Malformed(where + "quantity " + quantity + " with filled_quantity " + filled);
+        }
+        String statusText = text(o, "status", where).toLowerCase(Locale.ROOT);
+        EngineOrder.Status status = switch (statusText) {
+            case "accepted" -> EngineOrder.Status.ACCEPTED;
+            case "working" -> EngineOrder.Status.WORKING;
+            case "partially_filled" -> EngineOrder.Status.PARTIALLY_FILLED;
+            case "filled" -> EngineOrder.Status.FILLED;
+            case "cancelled", "canceled" -> EngineOrder.Status.CANCELLED;
+            case "rejected" -> EngineOrder.Status.REJECTED;
+            default -> throw new Malformed(where + "status \"" + statusText + "\" is not one of the contract's order states");
+        };
+        Instant updated = o.hasNonNull("updated") ? instant(o, "updated", where) : Instant.EPOCH;
+        return new EngineOrder(optionalText(o, "order_id"), clientOrderId, symbol, side, quantity, filled, status, updated);
     }
 
     static FeedResult<List<ClosedTrade>> trades(JsonNode body, String requestedSymbol) {

@@ -47,6 +47,20 @@ public final class EngineOrderGateway implements OrderGateway {
         };
     }
 
+    @Override
+    public Lookup lookup(String clientOrderId) {
+        UpstreamHttp client = http.get();
+        if (client == null) {
+            return new Lookup.Unknown("the desk's connections are starting");
+        }
+        FeedResult<io.kellydesk.core.EngineOrder> result = new UpstreamClient(client).order(clientOrderId);
+        return switch (result) {
+            case FeedResult.Ok<io.kellydesk.core.EngineOrder> ok -> new Lookup.Found(ok.value());
+            case FeedResult.Failed<io.kellydesk.core.EngineOrder> failed -> failed.failure().kind() == FeedFailure.Kind.NOT_FOUND
+                    ? new Lookup.NotFound() : new Lookup.Unknown(failed.failure().toString());
+        };
+    }
+
     private static String quote(String text) {
         return com.fasterxml.jackson.databind.node.TextNode.valueOf(text).toString();
     }

@@ -3,6 +3,7 @@ package io.kellydesk.feeds;
 import io.kellydesk.core.Account;
 import io.kellydesk.core.Bar;
 import io.kellydesk.core.ClosedTrade;
+import io.kellydesk.core.EngineOrder;
 import io.kellydesk.core.ModelId;
 import io.kellydesk.core.Position;
 import io.kellydesk.core.Prediction;
@@ -25,6 +26,9 @@ public interface FeedListener {
     void onAccount(FeedResult<Account> result);
 
     void onPositions(FeedResult<List<Position>> result);
+
+    /** The engine's orders of the day ({@code GET /orders}). */
+    void onOrders(FeedResult<List<EngineOrder>> result);
 
     void onTrades(String symbol, FeedResult<List<ClosedTrade>> result);
 

@@ -51,6 +51,8 @@ public final class FeedPoller implements AutoCloseable {
     private final Duration tradesLookback;
     private final int barsCount;
     private volatile boolean closed;
+    private List<String> watched = List.of();
+    private Set<String> exposed = Set.of();
 
     /**
      * @param tradesLookback how far back to ask for closed trades (the payoff window)
@@ -86,6 +88,8 @@ public final class FeedPoller implements AutoCloseable {
                 client::account, listener::onAccount));
         serviceJobs.add(new PollJob(UpstreamService.TRADING_ENGINE, "positions", settings.accountPollInterval(),
                 client::positions, listener::onPositions));
+        serviceJobs.add(new PollJob(UpstreamService.TRADING_ENGINE, "orders", settings.accountPollInterval(),
+                () -> client.orders(startOfTradingDay(clock.instant())), listener::onOrders));
         for (UpstreamService service : UpstreamService.values()) {
             if (client.isConfigured(service)) {
                 serviceJobs.add(new PollJob(service, "health", settings.healthPollInterval(), () -> client.health(service),
@@ -99,6 +103,11 @@ public final class FeedPoller implements AutoCloseable {
         serviceJobs.forEach(job -> job.schedule(Duration.ZERO));
     }
 
+    /** The start of the engine's trading day, taken as midnight UTC (the contract's default for {@code since}). */
+    static java.time.Instant startOfTradingDay(java.time.Instant now) {
+        return now.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    }
+
     private void deliverSymbols(FeedResult<List<String>> result) {
         if (result instanceof FeedResult.Ok<List<String>> ok) {
             track(ok.value());
@@ -106,38 +115,58 @@ public final class FeedPoller implements AutoCloseable {
         }
     }
 
-    /** Polls exactly these symbols from now on: new ones start at once, dropped ones stop. */
+    /** Polls exactly these symbols (all inputs) from now on: new ones start at once, dropped ones stop. */
     public synchronized void track(List<String> symbols) {
+        watched = List.copyOf(symbols);
+        retrack();
+    }
+
+    /**
+     * Symbols the desk holds or has working: their quote, trade history and bars are polled whether or not the
+     * symbol list names them (their risk enters every other symbol's portfolio check). Predictions are not.
+     */
+    public synchronized void trackExposure(Set<String> symbols) {
+        exposed = Set.copyOf(symbols);
+        retrack();
+    }
+
+    private void retrack() {
         if (closed) {
             return;
         }
-        Set<String> wanted = Set.copyOf(symbols);
-        symbolJobs.keySet().removeIf(symbol -> {
-            if (!wanted.contains(symbol)) {
-                symbolJobs.get(symbol).forEach(PollJob::cancel);
+        java.util.Map<String, Boolean> wanted = new java.util.LinkedHashMap<>();
+        watched.forEach(s -> wanted.put(s, true));
+        exposed.forEach(s -> wanted.putIfAbsent(s, false));
+        symbolJobs.keySet().removeIf(key -> {
+            String symbol = key.substring(2);
+            Boolean predictions = wanted.get(symbol);
+            if (predictions == null || predictions != key.startsWith("P|")) {
+                symbolJobs.get(key).forEach(PollJob::cancel);
                 return true;
             }
             return false;
         });
-        for (String symbol : symbols) {
-            symbolJobs.computeIfAbsent(symbol, this::jobsFor);
-        }
+        wanted.forEach((symbol, predictions) -> symbolJobs.computeIfAbsent((predictions ? "P|" : "X|") + symbol,
+                key -> jobsFor(symbol, predictions)));
     }
 
-    private List<PollJob> jobsFor(String symbol) {
-        List<PollJob> jobs = List.of(
-                new PollJob(UpstreamService.LSTM, symbol, settings.predictionPollInterval(),
-                        () -> client.prediction(ModelId.LSTM, symbol), r -> listener.onPrediction(ModelId.LSTM, symbol, r)),
-                new PollJob(UpstreamService.ENSEMBLE, symbol, settings.predictionPollInterval(),
-                        () -> client.prediction(ModelId.ENSEMBLE, symbol), r -> listener.onPrediction(ModelId.ENSEMBLE, symbol, r)),
+    private List<PollJob> jobsFor(String symbol, boolean withPredictions) {
+        List<PollJob> jobs = new ArrayList<>();
+        if (withPredictions) {
+            jobs.add(new PollJob(UpstreamService.LSTM, symbol, settings.predictionPollInterval(),
+                    () -> client.prediction(ModelId.LSTM, symbol), r -> listener.onPrediction(ModelId.LSTM, symbol, r)));
+            jobs.add(new PollJob(UpstreamService.ENSEMBLE, symbol, settings.predictionPollInterval(),
+                    () -> client.prediction(ModelId.ENSEMBLE, symbol), r -> listener.onPrediction(ModelId.ENSEMBLE, symbol, r)));
+        }
+        jobs.addAll(List.of(
                 new PollJob(UpstreamService.MARKET_DATA, symbol, settings.quotePollInterval(),
                         () -> client.quote(symbol), r -> listener.onQuote(symbol, r)),
                 new PollJob(UpstreamService.MARKET_DATA, "bars " + symbol, settings.tradesPollInterval(),
                         () -> client.dailyBars(symbol, barsCount), r -> listener.onBars(symbol, r)),
                 new PollJob(UpstreamService.TRADING_ENGINE, "trades " + symbol, settings.tradesPollInterval(),
-                        () -> client.trades(symbol, clock.instant().minus(tradesLookback)), r -> listener.onTrades(symbol, r)));
+                        () -> client.trades(symbol, clock.instant().minus(tradesLookback)), r -> listener.onTrades(symbol, r))));
         jobs.forEach(job -> job.schedule(Duration.ZERO));
-        return jobs;
+        return List.copyOf(jobs);
     }
 
     private void recordHealth(UpstreamService service, FeedResult<ContractParser.HealthAnswer> answer) {

@@ -3,6 +3,7 @@ package io.kellydesk.feeds;
 import io.kellydesk.core.Account;
 import io.kellydesk.core.Bar;
 import io.kellydesk.core.ClosedTrade;
+import io.kellydesk.core.EngineOrder;
 import io.kellydesk.core.ModelId;
 import io.kellydesk.core.Position;
 import io.kellydesk.core.Prediction;
@@ -54,6 +55,17 @@ public final class UpstreamClient {
         return http.getBytes(UpstreamService.TRADING_ENGINE, "trades", q -> q.addQueryParameter("symbol", symbol)
                         .addQueryParameter("since", since.toString()))
                 .then(body -> trades.parse(symbol, body, b -> http.json(b).then(json -> ContractParser.trades(json, symbol))));
+    }
+
+    /** {@code GET /orders?since=…}: the engine's orders of the day, working and final. */
+    public FeedResult<List<EngineOrder>> orders(Instant since) {
+        return http.get(UpstreamService.TRADING_ENGINE, "orders", q -> q.addQueryParameter("since", since.toString()))
+                .then(ContractParser::orders);
+    }
+
+    /** {@code GET /orders/{client_order_id}}: one order's true state; NOT_FOUND when the engine never received it. */
+    public FeedResult<EngineOrder> order(String clientOrderId) {
+        return http.get(UpstreamService.TRADING_ENGINE, "orders", q -> q.addPathSegment(clientOrderId)).then(ContractParser::order);
     }
 
     FeedResult<ContractParser.HealthAnswer> health(UpstreamService service) {

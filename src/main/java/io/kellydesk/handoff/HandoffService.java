@@ -78,6 +78,13 @@ public final class HandoffService implements AutoCloseable {
      */
     public CompletableFuture<HandoffRecord> handOff(OrderTicket ticket) {
         HandoffTarget target = preferences.get().handoffTarget();
+        Optional<HandoffRecord> unknown = unresolved(ticket.symbol());
+        if (unknown.isPresent()) {
+            // A new client order id could make a second order of one intended trade: only the same id may go again.
+            return CompletableFuture.failedFuture(new HandoffRefused("the earlier order " + unknown.get().clientOrderId() + " for "
+                    + ticket.symbol() + " has no known outcome (" + unknown.get().status().name().toLowerCase(java.util.Locale.ROOT)
+                    + "): Retry it with the same id, or Dismiss it once the engine shows it is not there"));
+        }
         String claim = "claim-" + System.nanoTime();
         String holder = inFlightBySymbol.putIfAbsent(ticket.symbol(), claim);
         if (holder != null) {
@@ -168,7 +175,8 @@ public final class HandoffService implements AutoCloseable {
         Instant deadline = record.createdAt().plus(giveUp);
         if (clock.instant().plus(delay).isAfter(deadline)) {
             finish(id, HandoffStatus.FAILED, Optional.empty(), Optional.of("no answer after " + failures + (failures == 1 ? " try" : " tries")
-                    + " in " + giveUp.toSeconds() + " s (last: " + why.reason() + "); Retry resends with the same id"), Optional.empty());
+                    + " in " + giveUp.toSeconds() + " s (last: " + why.reason() + "); the engine may or may not hold it: Retry with the same id"),
+                    Optional.empty());
             return;
         }
         LOG.warn("Handoff {} try {} failed ({}); resending in {} ms with the same id", id, failures, why.reason(), delay.toMillis());
@@ -242,26 +250,48 @@ public final class HandoffService implements AutoCloseable {
                     u.quantity(), HandoffTarget.ENGINE, u.requestJson(), u.status(), Optional.empty(), Optional.empty(), userName,
                     u.createdAt(), clock.instant());
             known.put(u.clientOrderId(), record);
-            if (u.status() != HandoffStatus.UNRESOLVED && clock.instant().isBefore(u.createdAt().plus(giveUp))) {
-                LOG.info("Resuming handoff {} ({}) with its id", u.clientOrderId(), u.symbol());
-                inFlightBySymbol.put(u.symbol(), u.clientOrderId());
-                change(record.with(HandoffStatus.SENDING, Optional.empty(), Optional.of("resumed after a restart; resending with the same id"),
-                        clock.instant()), Optional.empty());
-                scheduler.execute(() -> attempt(u.clientOrderId(), 0));
-            } else {
-                change(record.with(HandoffStatus.UNRESOLVED, Optional.empty(), Optional.of("in flight when the desk stopped, "
-                        + "older than the give-up time: check the engine for " + u.clientOrderId() + ", then Retry (same id) or Dismiss"),
-                        clock.instant()), Optional.empty());
-            }
+            publish(record);
+            boolean young = u.status() != HandoffStatus.UNRESOLVED && clock.instant().isBefore(u.createdAt().plus(giveUp));
+            inFlightBySymbol.put(u.symbol(), u.clientOrderId());
+            scheduler.execute(() -> resume(u, young));
         }
     }
 
-    /** Resends a FAILED or UNRESOLVED handoff with its own id and body: the engine cannot make it a second order. */
+    /** One unfinished handoff after a restart: asked of the engine first; then resent (young) or left to the trader. */
+    private void resume(HandoffJournal.Unfinished u, boolean young) {
+        String id = u.clientOrderId();
+        OrderGateway.Lookup lookup = reconcile(id);
+        if (lookup instanceof OrderGateway.Lookup.Found) {
+            return;
+        }
+        HandoffRecord record = known.get(id);
+        if (young) {
+            LOG.info("Resuming handoff {} ({}) with its id", id, u.symbol());
+            change(record.with(HandoffStatus.SENDING, Optional.empty(), Optional.of("resumed after a restart; resending with the same id"),
+                    clock.instant()), Optional.empty());
+            attempt(id, 0);
+        } else if (lookup instanceof OrderGateway.Lookup.NotFound) {
+            inFlightBySymbol.remove(u.symbol(), id);
+            change(record.with(HandoffStatus.NOT_RECEIVED, Optional.empty(), Optional.of("in flight when the desk stopped; the engine "
+                    + "never received " + id + ": Retry (same id) or Dismiss"), clock.instant()), Optional.empty());
+        } else {
+            inFlightBySymbol.remove(u.symbol(), id);
+            change(record.with(HandoffStatus.UNRESOLVED, Optional.empty(), Optional.of("in flight when the desk stopped, "
+                    + "older than the give-up time, and the engine cannot be asked now: check the engine for " + id
+                    + ", then Retry (same id) or Dismiss"), clock.instant()), Optional.empty());
+        }
+    }
+
+    /**
+     * Retries a handoff whose outcome is unknown, or that the engine never received, with its own id and body: first
+     * asks the engine for it (found: its state is adopted, nothing is sent), then resends; the engine cannot make it a
+     * second order.
+     */
     public CompletableFuture<HandoffRecord> retry(String clientOrderId) {
         HandoffRecord record = known.get(clientOrderId);
         if (record == null || record.target() != HandoffTarget.ENGINE
-                || (record.status() != HandoffStatus.FAILED && record.status() != HandoffStatus.UNRESOLVED)) {
-            return CompletableFuture.failedFuture(new HandoffRefused("only a failed or unresolved engine handoff can be retried"));
+                || !(record.status().outcomeUnknown() || record.status() == HandoffStatus.NOT_RECEIVED)) {
+            return CompletableFuture.failedFuture(new HandoffRefused("only an engine handoff with no known outcome can be retried"));
         }
         String holder = inFlightBySymbol.putIfAbsent(record.symbol(), clientOrderId);
         if (holder != null && !holder.equals(clientOrderId)) {
@@ -273,18 +303,65 @@ public final class HandoffService implements AutoCloseable {
         HandoffRecord restarted = new HandoffRecord(record.clientOrderId(), record.symbol(), record.side(), record.quantityContracts(),
                 record.target(), record.requestJson(), HandoffStatus.SENDING, record.engineOrderId(),
                 Optional.of("manual retry with the same id"), record.userName(), clock.instant(), clock.instant());
+        boolean askFirst = record.status() != HandoffStatus.NOT_RECEIVED;
         change(restarted, Optional.empty());
-        scheduler.execute(() -> attempt(clientOrderId, 0));
+        scheduler.execute(() -> {
+            if (askFirst && reconcile(clientOrderId) instanceof OrderGateway.Lookup.Found) {
+                return;
+            }
+            attempt(clientOrderId, 0);
+        });
         return outcome;
     }
 
-    /** The trader checked the engine and closes an UNRESOLVED handoff without resending it. */
+    /**
+     * The trader closes a handoff without resending it: one the engine says it never received, or an UNRESOLVED one
+     * the trader checked at the engine by hand.
+     */
     public void dismiss(String clientOrderId, String why) {
         HandoffRecord record = known.get(clientOrderId);
-        if (record != null && record.status() == HandoffStatus.UNRESOLVED) {
-            scheduler.execute(() -> finish(clientOrderId, HandoffStatus.FAILED, Optional.empty(), Optional.of("dismissed by the trader: " + why),
+        if (record != null && (record.status() == HandoffStatus.UNRESOLVED || record.status() == HandoffStatus.NOT_RECEIVED)) {
+            scheduler.execute(() -> finish(clientOrderId, HandoffStatus.DISMISSED, Optional.empty(), Optional.of("dismissed by the trader: " + why),
                     Optional.empty()));
         }
+    }
+
+    /**
+     * The engine handoff of {@code symbol} whose outcome is not settled (no answer before the give-up time, found
+     * unfinished after a restart, or never received by the engine): the only thing the symbol may offer is to send
+     * it again with its own id.
+     */
+    public Optional<HandoffRecord> unresolved(String symbol) {
+        return known.values().stream()
+                .filter(h -> h.symbol().equals(symbol) && h.target() == HandoffTarget.ENGINE
+                        && (h.status().outcomeUnknown() || h.status() == HandoffStatus.NOT_RECEIVED))
+                .max(java.util.Comparator.comparing(HandoffRecord::createdAt));
+    }
+
+    /**
+     * Spec: an order whose outcome is unknown is reconciled with {@code GET /orders/{client_order_id}} before
+     * anything else. Found: the engine's state is adopted and nothing is sent. Returns what the look-up gave.
+     */
+    private OrderGateway.Lookup reconcile(String id) {
+        OrderGateway.Lookup lookup;
+        try {
+            lookup = gateway.lookup(id);
+        } catch (RuntimeException e) {
+            lookup = new OrderGateway.Lookup.Unknown("look-up failed: " + e.getMessage());
+        }
+        if (lookup instanceof OrderGateway.Lookup.Found found) {
+            io.kellydesk.core.EngineOrder order = found.order();
+            String state = order.status().wireName() + (order.filledContracts() > 0
+                    ? ", " + order.filledContracts() + " of " + order.quantityContracts() + " filled" : "");
+            if (order.status() == io.kellydesk.core.EngineOrder.Status.REJECTED) {
+                finish(id, HandoffStatus.REJECTED, Optional.ofNullable(order.orderId()).filter(s -> !s.isBlank()),
+                        Optional.of("the engine holds it as rejected; nothing was resent"), Optional.empty());
+            } else {
+                finish(id, HandoffStatus.ACCEPTED, Optional.ofNullable(order.orderId()).filter(s -> !s.isBlank()),
+                        Optional.of("the engine has it as " + order.orderId() + " (" + state + "); nothing was resent"), Optional.empty());
+            }
+        }
+        return lookup;
     }
 
     /** The id in flight for {@code symbol}, if any. */

@@ -18,7 +18,11 @@ public enum HandoffStatus {
     /** Written to the watched folder. */
     WRITTEN(true),
     /** Found in flight after a restart, too old to resend blindly: the trader checks the engine and resolves it. */
-    UNRESOLVED(false);
+    UNRESOLVED(false),
+    /** The engine answered {@code GET /orders/{id}} with 404: it never received the order; it may be resent with its id. */
+    NOT_RECEIVED(true),
+    /** Closed by the trader without resending (the engine was checked by hand, or never received it). */
+    DISMISSED(true);
 
     private final boolean last;
 
@@ -29,5 +33,18 @@ public enum HandoffStatus {
     /** True when nothing more will happen to it unless a person asks. */
     public boolean isFinal() {
         return last;
+    }
+
+    /**
+     * For an engine handoff: the engine may hold this order (sending, accepted, or an outcome nobody knows yet), so
+     * it counts as working until the engine shows it final.
+     */
+    public boolean mayBeAtEngine() {
+        return this == PENDING || this == SENDING || this == ACCEPTED || this == FAILED || this == UNRESOLVED;
+    }
+
+    /** For an engine handoff: the engine's answer never came, so whether it holds the order is not known. */
+    public boolean outcomeUnknown() {
+        return this == FAILED || this == UNRESOLVED;
     }
 }

@@ -40,13 +40,17 @@ public final class TicketFormats {
             body.putNull("limit_price");
         }
         body.put("time_in_force", t.timeInForce().contractValue());
-        body.put("reasoning", "Kelly-optimized: " + round(t.kellyFraction(), 3));
+        body.put("reasoning", t.action() == io.kellydesk.core.OrderAction.REDUCE
+                ? "Reduce to the position cap: target " + t.targetContracts() + ", holding " + t.exposureBefore()
+                : "Kelly-optimized: " + round(t.kellyFraction(), 3));
         ObjectNode metadata = body.putObject("metadata");
         metadata.put("strategy", "kelly_criterion");
         metadata.put("kelly_fraction", round(t.kellyFraction(), 4));
         metadata.put("win_probability", round(t.winProbability(), 4));
         metadata.put("ml_confidence", round(t.mlConfidence(), 4));
         metadata.put("risk_adjusted", t.riskAdjusted());
+        metadata.put("action", t.action().name().toLowerCase(Locale.ROOT));
+        metadata.put("target_contracts", t.targetContracts());
         try {
             return MAPPER.writeValueAsString(body);
         } catch (JsonProcessingException e) {

@@ -56,7 +56,9 @@ public final class SettingsCatalog {
         all.add(dec("correlation_threshold", s, "Correlation threshold", "|ρ|", "From this |correlation| positions count as one bet.", c -> c.sizing().correlationThreshold()));
         all.add(dec("emergency_reduction_trigger", s, "Emergency trigger", "drawdown, fraction", "Drawdown from peak that cuts every new size.", c -> c.sizing().emergencyReductionTrigger()));
         all.add(dec("emergency_reduction_factor", s, "Emergency factor", "× fraction", "Factor applied to the fraction in an emergency.", c -> c.sizing().emergencyReductionFactor()));
-        all.add(dec("max_prediction_age_s", s, "Prediction max age", "s", "An older prediction is not used; the desk fails closed.", c -> c.sizing().maxPredictionAgeSeconds()));
+        all.add(dec("max_prediction_age_s", s, "Prediction max age", "s", "An older prediction or quote is not used; the desk fails closed.", c -> c.sizing().maxPredictionAgeSeconds()));
+        all.add(dec("max_history_age_s", s, "History max age", "s", "Trade history and daily bars older than this are not used; the desk fails closed.", c -> c.sizing().maxHistoryAgeSeconds()));
+        all.add(dec("max_account_age_s", s, "Account max age", "s", "Account, positions and working orders older than this are not used; the desk fails closed.", c -> c.sizing().maxAccountAgeSeconds()));
         all.add(whole("min_losses_for_risk", s, "Losses for mean-loss risk", "losses", "Losses needed to use the mean loss as risk per contract.", c -> c.sizing().minLossesForRisk()));
         all.add(dec("stop_atr_multiple", s, "Stop distance", "× ATR", "Risk per contract from the ATR when too few losses are known.", c -> c.sizing().stopAtrMultiple()));
         all.add(whole("correlation_lookback_bars", s, "Correlation lookback", "daily bars", "Daily bars for the return correlations.", c -> c.sizing().correlationLookbackBars()));
@@ -160,7 +162,8 @@ public final class SettingsCatalog {
                 v.whole("calibration_min_outcomes"), v.dbl("max_prediction_age_s"), v.dbl("model_weights.lstm"),
                 v.dbl("model_weights.ensemble"), v.whole("max_position_size"), v.dbl("max_correlation_exposure"),
                 v.dbl("emergency_reduction_trigger"), v.dbl("emergency_reduction_factor"), v.whole("min_losses_for_risk"),
-                v.dbl("stop_atr_multiple"), v.whole("correlation_lookback_bars"), v.dbl("correlation_threshold"));
+                v.dbl("stop_atr_multiple"), v.whole("correlation_lookback_bars"), v.dbl("correlation_threshold"),
+                v.dbl("max_history_age_s"), v.dbl("max_account_age_s"));
         boolean parsed = issues.isEmpty();
         if (parsed) {
             for (SettingsIssue issue : SettingsValidator.validate(sizing).issues()) {
@@ -193,6 +196,19 @@ public final class SettingsCatalog {
                 all.get("desk.theme"), HandoffTarget.fromSettings(all.get("desk.handoff_target")).orElse(HandoffTarget.ENGINE),
                 all.get("desk.handoff_folder").trim(), Boolean.parseBoolean(all.get("desk.one_click_handoff")),
                 v.bounded("desk.handoff_give_up_s", 5, 3600), v.bounded("desk.officer_relock_idle_s", 15, 3600));
+        // Spec step 0: a poll interval must sit well inside its input's age limit, or one missed poll ages it out.
+        if (parsed && services.accountPollInterval().toMillis() * 2 > sizing.maxAccountAgeSeconds() * 1000) {
+            issues.add(error("services.poll_account_ms", "must be at most half of max_account_age_s ("
+                    + number(sizing.maxAccountAgeSeconds()) + " s), or one missed poll makes the account stale"));
+        }
+        if (parsed && services.tradesPollInterval().toMillis() * 2 > sizing.maxHistoryAgeSeconds() * 1000) {
+            issues.add(error("services.poll_trades_ms", "must be at most half of max_history_age_s ("
+                    + number(sizing.maxHistoryAgeSeconds()) + " s), or one missed poll makes the history stale"));
+        }
+        if (parsed && services.quotePollInterval().toMillis() * 2 > sizing.maxPredictionAgeSeconds() * 1000) {
+            issues.add(error("services.poll_quotes_ms", "must be at most half of max_prediction_age_s ("
+                    + number(sizing.maxPredictionAgeSeconds()) + " s), or one missed poll makes the quote stale"));
+        }
         if (!List.of("dark", "light").contains(desk.theme())) {
             issues.add(error("desk.theme", "must be dark or light"));
         }

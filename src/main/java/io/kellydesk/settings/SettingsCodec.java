@@ -42,7 +42,8 @@ public final class SettingsCodec {
 
     private static final Set<String> ROOT_KEYS = Set.of("max_kelly_fraction", "min_kelly_fraction", "kelly_multiplier",
             "confidence_threshold", "max_portfolio_risk", "win_loss_lookback_days", "payoff_prior",
-            "payoff_prior_strength", "calibration_min_outcomes", "max_prediction_age_s", WEIGHTS, RISK);
+            "payoff_prior_strength", "calibration_min_outcomes", "max_prediction_age_s", "max_history_age_s",
+            "max_account_age_s", WEIGHTS, RISK);
     private static final Set<String> WEIGHT_KEYS = Set.of("lstm", "ensemble");
     private static final Set<String> RISK_KEYS = Set.of("max_position_size", "max_correlation_exposure",
             "emergency_reduction_trigger", "emergency_reduction_factor", "min_losses_for_risk", "stop_atr_multiple",
@@ -111,7 +112,9 @@ public final class SettingsCodec {
                 r.integer(risk, "min_losses_for_risk", d.minLossesForRisk()),
                 r.dbl(risk, "stop_atr_multiple", d.stopAtrMultiple()),
                 r.integer(risk, "correlation_lookback_bars", d.correlationLookbackBars()),
-                r.dbl(risk, "correlation_threshold", d.correlationThreshold()));
+                r.dbl(risk, "correlation_threshold", d.correlationThreshold()),
+                r.dbl(calc, "max_history_age_s", d.maxHistoryAgeSeconds()),
+                r.dbl(calc, "max_account_age_s", d.maxAccountAgeSeconds()));
         List<String> unknown = new ArrayList<>();
         ServicesSettings services = services(root, r, source, unknown);
         DeskPreferences desk = desk(root, r, source, unknown);
@@ -232,6 +235,8 @@ public final class SettingsCodec {
         calc.put("payoff_prior_strength", sizing.payoffPriorStrength());
         calc.put("calibration_min_outcomes", sizing.calibrationMinOutcomes());
         calc.put("max_prediction_age_s", sizing.maxPredictionAgeSeconds());
+        calc.put("max_history_age_s", sizing.maxHistoryAgeSeconds());
+        calc.put("max_account_age_s", sizing.maxAccountAgeSeconds());
         ObjectNode weights = calc.withObjectProperty(WEIGHTS);
         weights.put("lstm", sizing.lstmWeight());
         weights.put("ensemble", sizing.ensembleWeight());

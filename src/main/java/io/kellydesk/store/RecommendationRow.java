@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.kellydesk.core.InputKind;
 import io.kellydesk.core.ProbabilityEstimate;
 import io.kellydesk.core.Recommendation;
 import io.kellydesk.core.RiskPerContract;
@@ -26,7 +27,9 @@ record RecommendationRow(String symbol, long decidedAtMs, String status, String 
                          Integer contractsSized, int cappedAtMaxPosition, Double openRisk, Integer contractsAfterPortfolio,
                          Double correlatedExposure, Integer contractsAfterCorrelation, int halved, int contracts,
                          double capitalAtRisk, Double expectedEdge, Double growthRate, String inputsHash,
-                         String settingsVersion, String inputsJson) {
+                         String settingsVersion, String inputsJson, int heldContracts, int workingContracts,
+                         int targetContracts, int orderContracts, String action, String actionReason, Double fAtRisk,
+                         int positionCap, String unknownCorrelations, Long[] inputAgesMs) {
 
     static final ObjectMapper JSON = JsonMapper.builder().addModule(new Jdk8Module()).addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
@@ -37,8 +40,20 @@ record RecommendationRow(String symbol, long decidedAtMs, String status, String 
               f_after_multiplier, capped_at_max_fraction, drawdown_fraction, emergency, f_used, risk_per_contract, risk_source,
               contracts_sized, capped_at_max_position, open_risk, contracts_after_portfolio, correlated_exposure,
               contracts_after_correlation, halved_by_validation, contracts, capital_at_risk, expected_edge, growth_rate,
-              inputs_hash, settings_version, inputs_json)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+              inputs_hash, settings_version, inputs_json, held_contracts, working_contracts, target_contracts, order_contracts,
+              action, action_reason, f_at_risk, position_cap, unknown_correlations, age_lstm_ms, age_ensemble_ms,
+              age_trade_history_ms, age_account_ms, age_positions_ms, age_working_orders_ms, age_quote_ms, age_bars_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** The age columns in the order of {@link InputKind}, as the INSERT above names them. */
+    static {
+        for (InputKind kind : InputKind.values()) {
+            if (!INSERT.contains(kind.ageColumn())) {
+                throw new IllegalStateException("the INSERT lacks " + kind.ageColumn());
+            }
+        }
+    }
 
     static RecommendationRow of(Recommendation r) {
         ProbabilityEstimate e = r.estimate().orElse(null);
@@ -60,7 +75,19 @@ record RecommendationRow(String symbol, long decidedAtMs, String status, String 
                 box(r.contractsSized()), r.cappedAtMaxPosition() ? 1 : 0, box(r.openRiskCurrency()), box(r.contractsAfterPortfolio()),
                 box(r.correlatedExposureCurrency()), box(r.contractsAfterCorrelation()), r.halvedByValidation() ? 1 : 0,
                 r.contracts(), r.capitalAtRiskCurrency(), box(r.expectedEdge()), box(r.growthRate()), r.inputsHash(),
-                r.settingsVersion(), inputs);
+                r.settingsVersion(), inputs, r.heldContracts(), r.workingContracts(), r.targetContracts(), r.orderContracts(),
+                r.action().name(), r.actionReason() == io.kellydesk.core.ActionReason.NONE ? "" : r.actionReason().name(),
+                box(r.fractionAtRisk()), r.positionCapContracts(),
+                r.unknownCorrelations().isEmpty() ? null : String.join(",", r.unknownCorrelations()), ages(r));
+    }
+
+    private static Long[] ages(Recommendation r) {
+        InputKind[] kinds = InputKind.values();
+        Long[] ages = new Long[kinds.length];
+        for (int i = 0; i < kinds.length; i++) {
+            ages[i] = r.inputAge(kinds[i]).map(java.time.Duration::toMillis).orElse(null);
+        }
+        return ages;
     }
 
     void bind(PreparedStatement st) throws SQLException {
@@ -68,7 +95,11 @@ record RecommendationRow(String symbol, long decidedAtMs, String status, String 
             agreement, confidenceSpread, bHist, tradesN, b, fKelly, fAfterMultiplier, cappedAtMaxFraction, drawdown, emergency,
             fUsed, riskPerContract, riskSource, contractsSized, cappedAtMaxPosition, openRisk, contractsAfterPortfolio,
             correlatedExposure, contractsAfterCorrelation, halved, contracts, capitalAtRisk, expectedEdge, growthRate, inputsHash,
-            settingsVersion, inputsJson};
+            settingsVersion, inputsJson, heldContracts, workingContracts, targetContracts, orderContracts, action, actionReason,
+            fAtRisk, positionCap, unknownCorrelations};
+        Object[] all = java.util.Arrays.copyOf(values, values.length + inputAgesMs.length);
+        System.arraycopy(inputAgesMs, 0, all, values.length, inputAgesMs.length);
+        values = all;
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
             switch (v) {

@@ -98,7 +98,7 @@ class LiveDemoWindowTest {
         assertThat(robot.lookup(".detail-title").queryAs(Label.class).getText()).startsWith(tradable);
         assertThat(robot.lookup(".detail-step").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("LSTM", "Ensemble", "Win probability p", "Payoff ratio b", "Full Kelly f*", "Cap", "Drawdown cut",
-                        "Contracts", "Portfolio cut", "Correlation cut", "Validation", "Final");
+                        "Contracts", "Portfolio cut", "Correlation cut", "Validation", "Final target", "Order");
         assertThat(robot.lookup(".detail-ruin").queryAs(Label.class).getText()).startsWith("P(ever −30 %) ≈ ");
         Screenshots.save(stage.getScene(), "main-window-detail-trade");
         robot.interact(() -> robot.lookup(".detail-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
@@ -108,7 +108,8 @@ class LiveDemoWindowTest {
             series.add(((javafx.scene.chart.XYChart.Series<?, ?>) s).getName());
         }
         assertThat(series).contains("g(f)", "2 × Kelly").anyMatch(name -> name.startsWith("full Kelly"))
-                .anyMatch(name -> name.startsWith("used")).anyMatch(name -> name.startsWith("1 fixed contract"));
+                .anyMatch(name -> name.startsWith("f used")).anyMatch(name -> name.startsWith("at risk"))
+                .anyMatch(name -> name.startsWith("1 fixed contract"));
         Screenshots.save(stage.getScene(), "main-window-detail-growth");
 
         // Keyboard and filters: "/" jumps to the filter, arrows move the selection, tradable-only hides the rest

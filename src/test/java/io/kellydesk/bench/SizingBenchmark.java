@@ -7,7 +7,7 @@ import io.kellydesk.core.Correlations;
 import io.kellydesk.core.Direction;
 import io.kellydesk.core.KellySizer;
 import io.kellydesk.core.ModelId;
-import io.kellydesk.core.OpenExposure;
+import io.kellydesk.core.Exposure;
 import io.kellydesk.core.PayoffStatistics;
 import io.kellydesk.core.Prediction;
 import io.kellydesk.core.Quote;
@@ -53,15 +53,15 @@ public class SizingBenchmark {
     @Setup
     public void setUp() {
         Random random = new Random(42);
-        inputs = new SizingInputs("NQZ26-CME", NOW,
+        inputs = io.kellydesk.testing.TestInputs.inputs("NQZ26-CME", NOW,
                 Optional.of(new Prediction(ModelId.LSTM, "NQZ26-CME", Direction.LONG, 0.73, Map.of(), "l", NOW.minusSeconds(1))),
                 Optional.of(new Prediction(ModelId.ENSEMBLE, "NQZ26-CME", Direction.LONG, 0.68,
                         Map.of("xgboost", 0.71, "lightgbm", 0.66, "random_forest", 0.64, "catboost", 0.70), "e", NOW.minusSeconds(1))),
                 new PayoffStatistics(12, 4, 450, 300),
                 Optional.of(new Account("A", 1_000_000, 1_050_000, "USD", NOW)),
                 Optional.of(new Quote("NQZ26-CME", 23412.25, 23412, 23412.5, 0.25, 20, "USD", 85.5, 14, NOW)),
-                List.of(new OpenExposure("ESZ26-CME", Direction.LONG, 2, 3_000, 0.92),
-                        new OpenExposure("CLF27-NYMEX", Direction.SHORT, 1, 3_000, 0.10)),
+                List.of(io.kellydesk.testing.TestInputs.open("ESZ26-CME", Direction.LONG, 2, 3_000, 0.92),
+                        io.kellydesk.testing.TestInputs.open("CLF27-NYMEX", Direction.SHORT, 1, 3_000, 0.10)),
                 Set.of());
         inputsHash = inputs.contentHash();
         context = SizingContext.of(SizingSettings.defaults(), null);

@@ -55,23 +55,31 @@ class KellySizerTest {
         assertThat(r.drawdownFraction().getAsDouble()).isCloseTo(1.0 / 3, within(TOL));
         assertThat(r.emergency()).isTrue();
         assertThat(r.fractionUsed().getAsDouble()).isCloseTo(0.112955, within(TOL));
-        // 8. 4 losses < 5 → ATR stop 1.5 × 85.5 × 20 = 2,565; floor(0.112955 × 100,000 / 2,565) = floor(4.4037) = 4
+        // 8. 4 losses < 5 → ATR stop 1.5 × 85.5 × 20 = 2,565; floor(0.112955 × 100,000 / 2,565) = floor(4.4037) = 4,
+        //    then the emergency cap floor(5 × 0.5) = 2 binds: the emergency cuts the cap as well as the fraction
         assertThat(r.riskPerContract().orElseThrow().source()).isEqualTo(RiskPerContract.Source.ATR_STOP);
         assertThat(r.riskPerContract().orElseThrow().currency()).isCloseTo(2_565, within(TOL));
-        assertThat(r.contractsSized().getAsInt()).isEqualTo(4);
-        // 9. open 2·3,000 + 1·3,000 = 9,000; 9,000 + 4·2,565 = 19,260 ≤ 20,000 → still 4
+        assertThat(r.positionCapContracts()).isEqualTo(2);
+        assertThat(r.cappedAtMaxPosition()).isTrue();
+        assertThat(r.contractsSized().getAsInt()).isEqualTo(2);
+        // 9. open 2·3,000 + 1·3,000 = 9,000; 9,000 + 2·2,565 = 14,130 ≤ 20,000 → still 2
         assertThat(r.openRiskCurrency().getAsDouble()).isCloseTo(9_000, within(TOL));
-        assertThat(r.contractsAfterPortfolio().getAsInt()).isEqualTo(4);
+        assertThat(r.contractsAfterPortfolio().getAsInt()).isEqualTo(2);
         // 10. ES counts (ρ .92 ≥ .7, same side): .92 · 6,000 = 5,520; CL does not (ρ .10).
-        //     4·2,565 + 5,520 = 15,780 > 15,000 → floor((15,000 − 5,520)/2,565) = floor(3.696) = 3
-        assertThat(r.contractsAfterCorrelation().getAsInt()).isEqualTo(3);
-        assertThat(r.correlatedExposureCurrency().getAsDouble()).isCloseTo(13_215, within(TOL)); // 3·2,565 + 5,520
-        // 11–12. passes validation: TRADE 3 contracts, 7,695 at risk
+        //     2·2,565 + 5,520 = 10,650 ≤ 15,000 → still 2
+        assertThat(r.contractsAfterCorrelation().getAsInt()).isEqualTo(2);
+        assertThat(r.correlatedExposureCurrency().getAsDouble()).isCloseTo(10_650, within(TOL));
+        // 11. passes validation: TRADE 2 contracts, 5,130 at risk = 5.13 % of equity (f used 11.3 %)
         assertThat(r.status()).isEqualTo(Recommendation.Status.TRADE);
         assertThat(r.reason()).isEqualTo(ReasonCode.NONE);
         assertThat(r.halvedByValidation()).isFalse();
-        assertThat(r.contracts()).isEqualTo(3);
-        assertThat(r.capitalAtRiskCurrency()).isCloseTo(7_695, within(TOL));
+        assertThat(r.contracts()).isEqualTo(2);
+        assertThat(r.capitalAtRiskCurrency()).isCloseTo(5_130, within(TOL));
+        assertThat(r.fractionAtRisk().getAsDouble()).isCloseTo(0.0513, within(TOL));
+        // 12. flat in NQ: target +2, order buy 2 (ADD)
+        assertThat(r.targetContracts()).isEqualTo(2);
+        assertThat(r.orderContracts()).isEqualTo(2);
+        assertThat(r.action()).isEqualTo(OrderAction.ADD);
         assertThat(r.growthRate().getAsDouble())
                 .isCloseTo(KellyMath.growthRate(0.6985, 44.0 / 36, 0.1129545454), within(TOL)).isPositive();
         assertThat(r.inputsHash()).isEqualTo(workedExample().contentHash());
@@ -85,7 +93,7 @@ class KellySizerTest {
         // and through the sizer: p = 0.6, b = 1 → f* = 0.2; multiplier 0.0625 → f = 0.0125; ATR stop = 500
         SizingSettings s = withMultiplier(SizingSettings.defaults(), 0.0625);
         Quote quote = new Quote("NQZ26-CME", 100, 100, 100, 0.25, 20, "USD", 500.0 / 30, 14, NOW); // 1.5 × 16.667 × 20 = 500
-        SizingInputs in = new SizingInputs("NQZ26-CME", NOW, Optional.of(lstm(Direction.LONG, 0.6)), Optional.empty(),
+        SizingInputs in = io.kellydesk.testing.TestInputs.inputs("NQZ26-CME", NOW, Optional.of(lstm(Direction.LONG, 0.6)), Optional.empty(),
                 PayoffStatistics.NONE, Optional.of(account(100_000, 100_000)), Optional.of(quote), List.of(), Set.of());
         Recommendation r = size(in, s);
         assertThat(r.fractionUsed().getAsDouble()).isCloseTo(0.0125, within(TOL));
@@ -100,12 +108,12 @@ class KellySizerTest {
 
     @Test
     void noPredictionAndStalePredictions() {
-        SizingInputs none = new SizingInputs("NQZ26-CME", NOW, Optional.empty(), Optional.empty(), PayoffStatistics.NONE,
+        SizingInputs none = io.kellydesk.testing.TestInputs.inputs("NQZ26-CME", NOW, Optional.empty(), Optional.empty(), PayoffStatistics.NONE,
                 Optional.of(account(1e5, 1e5)), Optional.of(nqQuote()), List.of(), Set.of());
         assertThat(size(none).reason()).isEqualTo(ReasonCode.NO_PREDICTION);
         // 61 s old against max_prediction_age_s 60: dropped → no model left, and the reason says why
         Prediction old = new Prediction(ModelId.LSTM, "NQZ26-CME", Direction.LONG, 0.9, Map.of(), "", NOW.minusSeconds(61));
-        SizingInputs stale = new SizingInputs("NQZ26-CME", NOW, Optional.of(old), Optional.empty(), PayoffStatistics.NONE,
+        SizingInputs stale = io.kellydesk.testing.TestInputs.inputs("NQZ26-CME", NOW, Optional.of(old), Optional.empty(), PayoffStatistics.NONE,
                 Optional.of(account(1e5, 1e5)), Optional.of(nqQuote()), List.of(), Set.of());
         Recommendation r = size(stale);
         assertThat(r.reason()).isEqualTo(ReasonCode.STALE_INPUT);
@@ -116,7 +124,7 @@ class KellySizerTest {
     @Test
     void aStaleModelIsDroppedAndTheOtherRenormalised() {
         Prediction oldLstm = new Prediction(ModelId.LSTM, "NQZ26-CME", Direction.SHORT, 0.9, Map.of(), "", NOW.minusSeconds(120));
-        SizingInputs in = new SizingInputs("NQZ26-CME", NOW, Optional.of(oldLstm),
+        SizingInputs in = io.kellydesk.testing.TestInputs.inputs("NQZ26-CME", NOW, Optional.of(oldLstm),
                 Optional.of(SizingFixtures.ensemble(Direction.LONG, 0.7, Map.of())), PayoffStatistics.NONE,
                 Optional.of(account(1e5, 1e5)), Optional.of(nqQuote()), List.of(), Set.of());
         ProbabilityEstimate e = size(in).estimate().orElseThrow();
@@ -130,7 +138,7 @@ class KellySizerTest {
     void disagreeingModelsThatBalanceOutHaveNoDirection() {
         // LSTM long 0.6 → P(long) 0.6; ensemble short 0.6 → P(long) 0.4; weights 0.5/0.5 → p_long = 0.5 exactly
         SizingSettings even = withWeights(SizingSettings.defaults(), 0.5, 0.5);
-        SizingInputs in = new SizingInputs("NQZ26-CME", NOW, Optional.of(lstm(Direction.LONG, 0.6)),
+        SizingInputs in = io.kellydesk.testing.TestInputs.inputs("NQZ26-CME", NOW, Optional.of(lstm(Direction.LONG, 0.6)),
                 Optional.of(SizingFixtures.ensemble(Direction.SHORT, 0.6, Map.of())), PayoffStatistics.NONE,
                 Optional.of(account(1e5, 1e5)), Optional.of(nqQuote()), List.of(), Set.of());
         Recommendation r = size(in, even);
@@ -157,7 +165,7 @@ class KellySizerTest {
     void noEdgeWhenThePayoffIsTooSmall() {
         // p = 0.6 but b = 0.5 (wins 100, losses 200, no shrinkage): f* = (0.5·0.6 − 0.4)/0.5 = −0.2
         SizingSettings noPrior = withPriorStrength(SizingSettings.defaults(), 0);
-        SizingInputs in = new SizingInputs("NQZ26-CME", NOW, Optional.of(lstm(Direction.LONG, 0.6)), Optional.empty(),
+        SizingInputs in = io.kellydesk.testing.TestInputs.inputs("NQZ26-CME", NOW, Optional.of(lstm(Direction.LONG, 0.6)), Optional.empty(),
                 new PayoffStatistics(10, 10, 100, 200), Optional.of(account(1e5, 1e5)), Optional.of(nqQuote()), List.of(), Set.of());
         Recommendation r = size(in, noPrior);
         assertThat(r.reason()).isEqualTo(ReasonCode.NO_EDGE);
@@ -183,10 +191,10 @@ class KellySizerTest {
 
     @Test
     void missingAccountOrQuoteFailsClosed() {
-        SizingInputs noAccount = new SizingInputs("NQZ26-CME", NOW, Optional.of(lstm(Direction.LONG, 0.7)), Optional.empty(),
+        SizingInputs noAccount = io.kellydesk.testing.TestInputs.inputs("NQZ26-CME", NOW, Optional.of(lstm(Direction.LONG, 0.7)), Optional.empty(),
                 PayoffStatistics.NONE, Optional.empty(), Optional.of(nqQuote()), List.of(), Set.of());
         assertThat(size(noAccount).reason()).isEqualTo(ReasonCode.NO_ACCOUNT);
-        SizingInputs noQuote = new SizingInputs("NQZ26-CME", NOW, Optional.of(lstm(Direction.LONG, 0.7)), Optional.empty(),
+        SizingInputs noQuote = io.kellydesk.testing.TestInputs.inputs("NQZ26-CME", NOW, Optional.of(lstm(Direction.LONG, 0.7)), Optional.empty(),
                 PayoffStatistics.NONE, Optional.of(account(1e5, 1e5)), Optional.empty(), List.of(), Set.of());
         Recommendation r = size(noQuote);
         assertThat(r.reason()).isEqualTo(ReasonCode.NO_QUOTE);
@@ -202,7 +210,7 @@ class KellySizerTest {
     @Test
     void meanLossIsTheRiskWithEnoughLosses() {
         // 5 losses of 800 ≥ min_losses_for_risk 5 → risk 800/contract
-        SizingInputs in = new SizingInputs("NQZ26-CME", NOW, Optional.of(lstm(Direction.LONG, 0.7)), Optional.empty(),
+        SizingInputs in = io.kellydesk.testing.TestInputs.inputs("NQZ26-CME", NOW, Optional.of(lstm(Direction.LONG, 0.7)), Optional.empty(),
                 new PayoffStatistics(10, 5, 1000, 800), Optional.of(account(1e5, 1e5)), Optional.of(nqQuote()), List.of(), Set.of());
         assertThat(size(in).riskPerContract().orElseThrow()).isEqualTo(new RiskPerContract(800, RiskPerContract.Source.MEAN_LOSS));
     }
@@ -211,27 +219,27 @@ class KellySizerTest {
     void thePortfolioLimitCutsAndThenStops() {
         // equity 100,000 → portfolio cap 20,000. p 0.7, b 1 → f 0.2 → floor(20,000/2,565) = 7 → capped at 5.
         // open (uncorrelated) risk 12,000: room 8,000 → floor(8,000/2,565) = 3
-        SizingInputs some = withOpen(simple(Direction.LONG, 0.7, 100_000), new OpenExposure("GCG27-COMEX", Direction.LONG, 4, 3_000, 0.0));
+        SizingInputs some = withOpen(simple(Direction.LONG, 0.7, 100_000), io.kellydesk.testing.TestInputs.open("GCG27-COMEX", Direction.LONG, 4, 3_000, 0.0));
         Recommendation cut = size(some);
         assertThat(cut.contractsSized().getAsInt()).isEqualTo(5);
         assertThat(cut.cappedAtMaxPosition()).isTrue();
         assertThat(cut.contractsAfterPortfolio().getAsInt()).isEqualTo(3);
         assertThat(cut.contracts()).isEqualTo(3);
         // open risk 19,000: room 1,000 < 2,565 → PORTFOLIO_LIMIT
-        SizingInputs full = withOpen(simple(Direction.LONG, 0.7, 100_000), new OpenExposure("GCG27-COMEX", Direction.LONG, 1, 19_000, 0.0));
+        SizingInputs full = withOpen(simple(Direction.LONG, 0.7, 100_000), io.kellydesk.testing.TestInputs.open("GCG27-COMEX", Direction.LONG, 1, 19_000, 0.0));
         assertThat(size(full).reason()).isEqualTo(ReasonCode.PORTFOLIO_LIMIT);
     }
 
     @Test
     void theCorrelationLimitCountsOnlyTheSameBet() {
         // cap 0.15 × 100,000 = 15,000. ES long risk 14,000 with ρ 0.9 → 12,600 counted; room 2,400 < 2,565
-        OpenExposure esLong = new OpenExposure("ESZ26-CME", Direction.LONG, 1, 14_000, 0.9);
+        Exposure esLong = io.kellydesk.testing.TestInputs.open("ESZ26-CME", Direction.LONG, 1, 14_000, 0.9);
         assertThat(size(withOpen(simple(Direction.LONG, 0.7, 100_000), esLong)).reason()).isEqualTo(ReasonCode.CORRELATION_LIMIT);
         // the same ES position hedges a short NQ: not counted; portfolio room 20,000 − 14,000 = 6,000 → 2 contracts
         Recommendation hedged = size(withOpen(simple(Direction.SHORT, 0.7, 100_000), esLong));
         assertThat(hedged.contracts()).isEqualTo(2);
         // negatively correlated and opposite side adds to the bet: ρ −0.9, ES short vs NQ long
-        OpenExposure esShortNegative = new OpenExposure("ESZ26-CME", Direction.SHORT, 1, 14_000, -0.9);
+        Exposure esShortNegative = io.kellydesk.testing.TestInputs.open("ESZ26-CME", Direction.SHORT, 1, 14_000, -0.9);
         assertThat(size(withOpen(simple(Direction.LONG, 0.7, 100_000), esShortNegative)).reason()).isEqualTo(ReasonCode.CORRELATION_LIMIT);
     }
 
@@ -248,8 +256,8 @@ class KellySizerTest {
     @Test
     void validationRejectsADownServiceAndInvalidSettings() {
         SizingInputs base = simple(Direction.LONG, 0.7, 1e6);
-        SizingInputs down = new SizingInputs(base.symbol(), NOW, base.lstm(), base.ensemble(), base.payoff(), base.account(),
-                base.quote(), base.openExposures(), Set.of("Market data"));
+        SizingInputs down = io.kellydesk.testing.TestInputs.inputs(base.symbol(), NOW, base.lstm(), base.ensemble(), base.payoff().orElseThrow(), base.account(),
+                base.quote(), base.others(), Set.of("Market data"));
         Recommendation r = size(down);
         assertThat(r.reason()).isEqualTo(ReasonCode.SERVICE_DOWN);
         assertThat(r.halvedByValidation()).isTrue();
@@ -263,11 +271,11 @@ class KellySizerTest {
     void validationRejectsAStaleQuote() {
         SizingInputs base = simple(Direction.LONG, 0.7, 1e6);
         Quote old = new Quote("NQZ26-CME", 1, 1, 1, 0.25, 20, "USD", 85.5, 14, NOW.minusSeconds(300));
-        SizingInputs in = new SizingInputs(base.symbol(), NOW, base.lstm(), base.ensemble(), base.payoff(), base.account(),
+        SizingInputs in = io.kellydesk.testing.TestInputs.inputs(base.symbol(), NOW, base.lstm(), base.ensemble(), base.payoff().orElseThrow(), base.account(),
                 Optional.of(old), List.of(), Set.of());
         Recommendation r = size(in);
         assertThat(r.reason()).isEqualTo(ReasonCode.STALE_INPUT);
-        assertThat(r.reasonDetail()).contains("quote is 300 s old");
+        assertThat(r.reasonDetail()).contains("quote 300 s old (limit 60 s)");
     }
 
     @Test
@@ -327,12 +335,12 @@ class KellySizerTest {
     }
 
     static SizingInputs withQuote(SizingInputs in, Quote quote) {
-        return new SizingInputs(in.symbol(), in.now(), in.lstm(), in.ensemble(), in.payoff(), in.account(), Optional.of(quote),
-                in.openExposures(), in.unhealthyServices());
+        return io.kellydesk.testing.TestInputs.inputs(in.symbol(), in.now(), in.lstm(), in.ensemble(), in.payoff().orElseThrow(), in.account(), Optional.of(quote),
+                in.others(), in.unhealthyServices());
     }
 
-    static SizingInputs withOpen(SizingInputs in, OpenExposure... open) {
-        return new SizingInputs(in.symbol(), in.now(), in.lstm(), in.ensemble(), in.payoff(), in.account(), in.quote(),
+    static SizingInputs withOpen(SizingInputs in, Exposure... open) {
+        return io.kellydesk.testing.TestInputs.inputs(in.symbol(), in.now(), in.lstm(), in.ensemble(), in.payoff().orElseThrow(), in.account(), in.quote(),
                 List.of(open), in.unhealthyServices());
     }
 

@@ -26,8 +26,9 @@ class RecordTextTest {
 
     @Test
     void theDefaultsKeepTheVersionEarlierBuildsGaveThem() {
-        // Printed by SizingSettings.defaults().version() on commit 8ce9d4d, when toString was still generated.
-        assertThat(SizingSettings.defaults().version()).isEqualTo("f14ee86354cc");
+        // Printed by SizingSettings.defaults().version() once max_history_age_s and max_account_age_s joined the
+        // settings (spec step 0): the settings changed, so their version did (before: f14ee86354cc, commit 8ce9d4d).
+        assertThat(SizingSettings.defaults().version()).isEqualTo("32ba4598e9cf");
     }
 
     @Test
@@ -39,7 +40,7 @@ class RecordTextTest {
 
     @Test
     void openExposureTextIsTheRecordFormat() throws Exception {
-        OpenExposure exposure = new OpenExposure("ESZ26-CME", Direction.SHORT, 4, 1312.5, -0.35);
+        Exposure exposure = io.kellydesk.testing.TestInputs.open("ESZ26-CME", Direction.SHORT, 4, 1312.5, -0.35);
         assertThat(exposure.toString()).isEqualTo(recordFormat(exposure));
     }
 

@@ -36,20 +36,20 @@ final class SizingFixtures {
      * losses of 300 per contract; equity 100,000 at a peak of 150,000; ES long 2 (ρ 0.92) and CL short 1 (ρ 0.10) open.
      */
     static SizingInputs workedExample() {
-        return new SizingInputs("NQZ26-CME", NOW,
+        return io.kellydesk.testing.TestInputs.inputs("NQZ26-CME", NOW,
                 Optional.of(lstm(Direction.LONG, 0.73)),
                 Optional.of(ensemble(Direction.LONG, 0.68, Map.of("xgboost", 0.71, "lightgbm", 0.66, "random_forest", 0.64, "catboost", 0.70))),
                 new PayoffStatistics(12, 4, 450, 300),
                 Optional.of(account(100_000, 150_000)),
                 Optional.of(nqQuote()),
-                List.of(new OpenExposure("ESZ26-CME", Direction.LONG, 2, 3_000, 0.92),
-                        new OpenExposure("CLF27-NYMEX", Direction.SHORT, 1, 3_000, 0.10)),
+                List.of(io.kellydesk.testing.TestInputs.open("ESZ26-CME", Direction.LONG, 2, 3_000, 0.92),
+                        io.kellydesk.testing.TestInputs.open("CLF27-NYMEX", Direction.SHORT, 1, 3_000, 0.10)),
                 Set.of());
     }
 
     /** A plain case: one fresh LSTM prediction, no history, healthy account, nothing open. */
     static SizingInputs simple(Direction direction, double confidence, double equity) {
-        return new SizingInputs("NQZ26-CME", NOW, Optional.of(lstm(direction, confidence)), Optional.empty(),
+        return io.kellydesk.testing.TestInputs.inputs("NQZ26-CME", NOW, Optional.of(lstm(direction, confidence)), Optional.empty(),
                 PayoffStatistics.NONE, Optional.of(account(equity, equity)), Optional.of(nqQuote()), List.of(), Set.of());
     }
 

@@ -36,12 +36,12 @@ class SizingPropertiesTest {
         Arbitrary<Optional<Quote>> quote = Combinators.combine(Arbitraries.doubles().between(0.0, 1e4), Arbitraries.doubles().between(0.01, 2e5))
                 .as((atr, pointValue) -> new Quote("X", 100, 100, 100, 0.25, pointValue, "USD", atr, 14, NOW))
                 .optional(0.95);
-        Arbitrary<List<OpenExposure>> open = Combinators.combine(Arbitraries.strings().withCharRange('A', 'E').ofLength(2),
+        Arbitrary<List<Exposure>> open = Combinators.combine(Arbitraries.strings().withCharRange('A', 'E').ofLength(2),
                         Arbitraries.of(Direction.LONG, Direction.SHORT), Arbitraries.integers().between(0, 50),
                         Arbitraries.doubles().between(0, 1e6), Arbitraries.doubles().between(-1, 1))
-                .as(OpenExposure::new).list().ofMaxSize(6);
+                .as(io.kellydesk.testing.TestInputs::open).list().ofMaxSize(6);
         return Combinators.combine(lstm, ensemble, payoff, account, quote, open)
-                .as((l, e, p, a, q, o) -> new SizingInputs("X", NOW, l, e, p, a, q, o, Set.of()));
+                .as((l, e, p, a, q, o) -> io.kellydesk.testing.TestInputs.inputs("X", NOW, l, e, p, a, q, o, Set.of()));
     }
 
     private static Arbitrary<Optional<Prediction>> prediction(ModelId model) {
@@ -72,7 +72,7 @@ class SizingPropertiesTest {
         Recommendation r = KellySizer.recommend(inputs, CONTEXT);
         if (r.isTrade()) {
             double equity = inputs.account().orElseThrow().equityCurrency();
-            double open = inputs.openExposures().stream().mapToDouble(OpenExposure::riskCurrency).sum();
+            double open = inputs.others().stream().mapToDouble(x -> x.riskCurrency().orElseThrow()).sum();
             assertThat(open + r.capitalAtRiskCurrency()).isLessThanOrEqualTo(CONTEXT.settings().maxPortfolioRisk() * equity * (1 + 1e-12));
             assertThat(r.capitalAtRiskCurrency()).isLessThanOrEqualTo(CONTEXT.settings().maxCorrelationExposure() * equity * (1 + 1e-12));
         }
@@ -112,8 +112,8 @@ class SizingPropertiesTest {
     /** f reached with a single long LSTM prediction of confidence c; 0 when the method stops before step 6. */
     private static double fractionFor(SizingInputs desk, double c) {
         Prediction p = new Prediction(ModelId.LSTM, "X", Direction.LONG, c, Map.of(), "", NOW);
-        SizingInputs in = new SizingInputs("X", NOW, Optional.of(p), Optional.empty(), desk.payoff(), desk.account(),
-                desk.quote(), desk.openExposures(), Set.of());
+        SizingInputs in = io.kellydesk.testing.TestInputs.inputs("X", NOW, Optional.of(p), Optional.empty(), desk.payoff().orElseThrow(), desk.account(),
+                desk.quote(), desk.others(), Set.of());
         return KellySizer.recommend(in, CONTEXT).fractionUsed().orElse(0.0);
     }
 

@@ -156,7 +156,7 @@ public final class FxPulseScenario {
             Direction d = i % 2 == 0 ? Direction.LONG : Direction.SHORT;
             Prediction p = new Prediction(ModelId.LSTM, "SIM", d, c, Map.of(), "", now);
             double equity = 20_000 + i * 5_000;
-            SizingInputs in = new SizingInputs("SIM", now, Optional.of(p), Optional.empty(), PayoffStatistics.NONE,
+            SizingInputs in = io.kellydesk.testing.TestInputs.inputs("SIM", now, Optional.of(p), Optional.empty(), PayoffStatistics.NONE,
                     Optional.of(new Account("A", equity, equity, "USD", now)),
                     Optional.of(new Quote("SIM", 100, 100, 100, 0.25, 20, "USD", 85.5, 14, now)), List.of(), Set.of());
             Recommendation r = KellySizer.recommend(in, ctx);

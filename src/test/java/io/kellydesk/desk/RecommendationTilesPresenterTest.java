@@ -95,7 +95,7 @@ class RecommendationTilesPresenterTest {
 
     private static Recommendation recommendation(double equityCurrency) {
         Prediction p = new Prediction(ModelId.LSTM, "SIM", Direction.LONG, 0.70, Map.of(), "", NOW);
-        SizingInputs in = new SizingInputs("SIM", NOW, Optional.of(p), Optional.empty(), PayoffStatistics.NONE,
+        SizingInputs in = io.kellydesk.testing.TestInputs.inputs("SIM", NOW, Optional.of(p), Optional.empty(), PayoffStatistics.NONE,
                 Optional.of(new Account("A", equityCurrency, equityCurrency, "USD", NOW)),
                 Optional.of(new Quote("SIM", 100, 100, 100, 0.25, 20, "USD", 85.5, 14, NOW)), List.of(), Set.of());
         return KellySizer.recommend(in, SizingContext.of(SizingSettings.defaults(), null));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kellydesk.core.DeskPreferences;
 import io.kellydesk.core.HandoffTarget;
+import io.kellydesk.core.OrderAction;
 import io.kellydesk.core.Quote;
 import io.kellydesk.handoff.HandoffRecord;
 import io.kellydesk.handoff.HandoffStatus;
@@ -47,6 +48,11 @@ class TicketViewModelTest {
         }
 
         @Override
+        public Optional<HandoffRecord> unresolved(String symbol) {
+            return Optional.empty();
+        }
+
+        @Override
         public List<HandoffRecord> today() {
             return List.of();
         }
@@ -59,8 +65,9 @@ class TicketViewModelTest {
 
     /** Buy 3 NQ at 1,250 USD risk per contract; the quote's ask 21,000.25, bid 21,000.00. */
     private static TicketViewModel ticket(Port port) {
+        // flat, target long 3: add 3; 3 × 1,250 = 3,750 at risk of 100,000 equity = 3.75 %
         OrderTicket t = new OrderTicket("NQZ26-CME", OrderSide.BUY, 3, 3, OrderType.MARKET, OptionalDouble.empty(), TimeInForce.DAY,
-                0.08, 0.62, 0.64, false, 3 * 1_250.0, "USD", OptionalDouble.of(0.03), "h", AT);
+                OrderAction.ADD, 0, 0, 3, 0.08, 0.0375, 0.62, 0.64, false, 1_250.0, "USD", OptionalDouble.of(0.03), "h", AT);
         Quote quote = new Quote("NQZ26-CME", 21_000.0, 21_000.0, 21_000.25, 0.25, 20, "USD", 180, 14, AT);
         return new TicketViewModel(t, Optional.of(quote), port, Runnable::run);
     }
@@ -74,9 +81,9 @@ class TicketViewModelTest {
     void aBuyLimitDefaultsToTheAskAndTheCapitalAtRiskFollowsTheQuantity() {
         TicketViewModel vm = ticket(new Port());
         assertThat(vm.limitTextProperty().get()).isEqualTo("21000.25");
-        // 2 contracts × 1,250 USD
+        // flat, buying 2 of the 3: after the order 2 × 1,250 = 2,500 USD at risk, and this order risks the same
         vm.quantityProperty().set(2);
-        assertThat(vm.capitalAtRiskBinding().get()).startsWith("2,500 USD");
+        assertThat(vm.capitalAtRiskBinding().get()).isEqualTo("after the order 2,500 USD (2 × 1,250) · this order 2,500");
         vm.typeProperty().set(OrderType.LIMIT);
         assertThat(vm.edited().limitPrice()).hasValue(21_000.25);
     }
@@ -110,7 +117,8 @@ class TicketViewModelTest {
         TicketViewModel vm = ticket(port);
         vm.send();
         port.answer.complete(record("kd-2", HandoffStatus.FAILED, Optional.empty()));
-        assertThat(vm.sendTextProperty().get()).isEqualTo("Retry (same id)");
+        assertThat(vm.sendTextProperty().get()).isEqualTo("Retry with the same id");
+        assertThat(vm.retryOnlyProperty().get()).as("no edits, no new id").isTrue();
         port.answer = new CompletableFuture<>();
         vm.send();
         assertThat(port.retried).containsExactly("kd-2");

@@ -61,9 +61,15 @@ class DeskEngineTest {
         return new Quote(NQ, 23412.25, 23412, 23412.5, 0.25, 20, "USD", 85.5, 14, clock.instant());
     }
 
-    /** LSTM long 0.7 alone, b = 1 (no trades): f* = 0.4, f = 0.2; equity 1,000,000 → 5 contracts (capped). */
+    /**
+     * LSTM long 0.7 alone, b = 1 (a received, empty history): f* = 0.4, f = 0.2; equity 1,000,000 → 5 contracts
+     * (capped); nothing held, no working orders.
+     */
     private void feedTradableDesk() {
         engine.onAccount(ok(new Account("DESK-01", 1_000_000, 1_000_000, "USD", clock.instant())));
+        engine.onPositions(ok(List.of()));
+        engine.onOrders(ok(List.of()));
+        engine.onTrades(NQ, ok(List.of()));
         engine.onQuote(NQ, ok(quote()));
         engine.onPrediction(ModelId.LSTM, NQ, ok(lstm(0.7)));
     }
@@ -110,6 +116,8 @@ class DeskEngineTest {
 
         clock.advance(Duration.ofSeconds(41)); // 61 s: older than max_prediction_age_s
         engine.onQuote(NQ, ok(quote()));
+        engine.onAccount(ok(new Account("DESK-01", 1_000_000, 1_000_000, "USD", clock.instant())));
+        engine.onPositions(ok(List.of()));
         engine.tick();
         Recommendation failedClosed = latest();
         assertThat(failedClosed.status()).isEqualTo(Recommendation.Status.NO_TRADE);

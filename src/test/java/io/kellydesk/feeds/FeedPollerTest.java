@@ -173,6 +173,7 @@ class FeedPollerTest {
         @Override public void onQuote(String symbol, FeedResult<Quote> result) { }
         @Override public void onAccount(FeedResult<Account> result) { }
         @Override public void onPositions(FeedResult<List<Position>> result) { }
+        @Override public void onOrders(FeedResult<List<io.kellydesk.core.EngineOrder>> result) { }
         @Override public void onTrades(String symbol, FeedResult<List<ClosedTrade>> result) { }
         @Override public void onBars(String symbol, FeedResult<List<Bar>> result) { }
         @Override public void onHealth(ServiceHealth health) {

@@ -94,8 +94,10 @@ class HandoffServiceTest {
 
     /** NQ, buy 2 of 3 recommended, market, day; Kelly 8.2 %, p 0.61, confidence 0.70 (the contract's example). */
     static OrderTicket ticket() {
+        // flat, target long 3 (3 × 1,250 = 3,750 of 250,000 equity: 1.5 % at risk); the trader lowered the add to 2
         return new OrderTicket("NQZ26-CME", OrderSide.BUY, 2, 3, OrderType.MARKET, OptionalDouble.empty(), TimeInForce.DAY,
-                0.082, 0.61, 0.70, false, 2 * 1_250.0, "USD", OptionalDouble.of(0.012), "abc123", Instant.parse("2026-11-23T14:30:00Z"));
+                io.kellydesk.core.OrderAction.ADD, 0, 0, 3, 0.082, 0.015, 0.61, 0.70, false, 1_250.0, "USD", OptionalDouble.of(0.012),
+                "abc123", Instant.parse("2026-11-23T14:30:00Z"));
     }
 
     private static JsonNode json(RecordedRequest request) throws Exception {
@@ -194,11 +196,15 @@ class HandoffServiceTest {
         assertThat(failed.detail().orElseThrow()).contains("no answer after 4 tries in 2 s").contains("connection");
         assertThat(statusInFile(failed.clientOrderId())).isEqualTo("FAILED");
 
-        // the ticket is kept: a manual retry resends the same id once the engine is back
+        // the ticket is kept: a manual retry first asks the engine (404: never received), then resends the same id
         connect(server.url("/").toString());
+        server.enqueue(new MockResponse.Builder().code(404).body("{\"error\": \"unknown client_order_id\"}").build());
         server.enqueue(new MockResponse.Builder().code(201).body(ACCEPTED).build());
         HandoffRecord retried = service.retry(failed.clientOrderId()).get(10, TimeUnit.SECONDS);
         assertThat(retried.status()).isEqualTo(HandoffStatus.ACCEPTED);
+        RecordedRequest lookup = server.takeRequest();
+        assertThat(lookup.getMethod()).isEqualTo("GET");
+        assertThat(lookup.getUrl().encodedPath()).isEqualTo("/orders/" + failed.clientOrderId());
         assertThat(json(server.takeRequest()).get("client_order_id").asText()).isEqualTo(failed.clientOrderId());
     }
 
@@ -225,8 +231,11 @@ class HandoffServiceTest {
         log.close();
         log = DecisionLog.open(dir.resolve("data"), clock, StorageAlarm.NONE);
 
+        // asked first: the engine never got it (404); young enough, so it is resent with its own id
+        server.enqueue(new MockResponse.Builder().code(404).body("{\"error\": \"unknown\"}").build());
         server.enqueue(new MockResponse.Builder().code(200).body(ACCEPTED).build());
         service(log).resumeUnfinished();
+        assertThat(server.takeRequest(10, TimeUnit.SECONDS).getMethod()).isEqualTo("GET");
         RecordedRequest resent = server.takeRequest(10, TimeUnit.SECONDS);
         assertThat(json(resent).get("client_order_id").asText()).isEqualTo(id);
         io.kellydesk.testing.Eventually.await(Duration.ofSeconds(10), "accepted in the file", () -> {
@@ -236,7 +245,7 @@ class HandoffServiceTest {
                 return false;
             }
         });
-        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
     @Test
@@ -246,10 +255,19 @@ class HandoffServiceTest {
         new HandoffLogJournal(log).created(new HandoffRecord(id, "NQZ26-CME", OrderSide.BUY, 2, HandoffTarget.ENGINE,
                 TicketFormats.requestJson(ticket(), id), HandoffStatus.SENDING, Optional.empty(), Optional.empty(), "trader1",
                 yesterday, yesterday));
+        // the engine cannot be asked (503): nothing is known, nothing is resent
+        server.enqueue(new MockResponse.Builder().code(503).body("{\"error\": \"warming up\"}").build());
         HandoffService service = service(log);
         service.resumeUnfinished();
-        assertThat(statusInFile(id)).isEqualTo("UNRESOLVED");
-        assertThat(server.getRequestCount()).isZero();
+        io.kellydesk.testing.Eventually.await(Duration.ofSeconds(10), "unresolved in the file", () -> {
+            try {
+                return statusInFile(id).equals("UNRESOLVED");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertThat(server.getRequestCount()).as("the look-up only").isEqualTo(1);
+        assertThat(server.takeRequest().getMethod()).isEqualTo("GET");
         assertThat(service.known()).singleElement().satisfies(h -> assertThat(h.detail().orElseThrow()).contains("Retry (same id) or Dismiss"));
     }
 

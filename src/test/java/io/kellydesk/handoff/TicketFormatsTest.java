@@ -25,8 +25,10 @@ class TicketFormatsTest {
 
     @Test
     void aLimitSellIsANewOrderSingleFieldByField() {
+        // flat, target short 4, the trader sells 3 of the 4 at 900 USD risk per contract
         OrderTicket sell = new OrderTicket("ESZ26-CME", OrderSide.SELL, 3, 4, OrderType.LIMIT, OptionalDouble.of(6012.25),
-                TimeInForce.GTC, 0.05, 0.63, 0.66, true, 3 * 900.0, "USD", OptionalDouble.empty(), "h", AT);
+                TimeInForce.GTC, io.kellydesk.core.OrderAction.ADD, 0, 0, -4, 0.05, 0.0144, 0.63, 0.66, true, 900.0, "USD",
+                OptionalDouble.empty(), "h", AT);
         String fix = TicketFormats.fix44(sell, ID, AT);
         Map<String, String> f = fields(fix);
         assertThat(f.get("8")).isEqualTo("FIX.4.4");

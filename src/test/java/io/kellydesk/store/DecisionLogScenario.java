@@ -90,7 +90,9 @@ public final class DecisionLogScenario {
                 r.riskSource(), r.contractsSized(), r.cappedAtMaxPosition(), r.openRisk(), r.contractsAfterPortfolio(),
                 r.correlatedExposure(), r.contractsAfterCorrelation(), r.halved(), r.contracts(), r.capitalAtRisk(),
                 r.expectedEdge(), r.growthRate(), r.inputsHash(), r.settingsVersion(),
-                Boolean.getBoolean("scenario.noJson") ? "{}" : r.inputsJson());
+                Boolean.getBoolean("scenario.noJson") ? "{}" : r.inputsJson(), r.heldContracts(), r.workingContracts(),
+                r.targetContracts(), r.orderContracts(), r.action(), r.actionReason(), r.fAtRisk(), r.positionCap(),
+                r.unknownCorrelations(), r.inputAgesMs());
     }
 
     private static DecisionWriter writerOf(DecisionLog log) throws ReflectiveOperationException {

@@ -87,7 +87,7 @@ class DecisionLogTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(DecisionLog.FILE_NAME));
              Statement st = c.createStatement()) {
-            assertThat(scalar(st, "PRAGMA user_version")).isEqualTo("1");
+            assertThat(scalar(st, "PRAGMA user_version")).isEqualTo("2");
             assertThat(scalar(st, "PRAGMA journal_mode")).isEqualTo("wal");
             assertThat(scalar(st, "SELECT count(*) FROM recommendations")).isEqualTo("3");
         }
@@ -102,7 +102,7 @@ class DecisionLogTest {
         }
         byte[] before = Files.readAllBytes(file);
         assertThatThrownBy(this::open).isInstanceOf(DecisionLogException.class)
-                .hasMessageContaining("newer Kelly Desk (schema 7; this one knows up to 1)").hasMessageContaining("left untouched");
+                .hasMessageContaining("newer Kelly Desk (schema 7; this one knows up to 2)").hasMessageContaining("left untouched");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         try (DecisionLog again = open()) {
             throw new AssertionError("must stay refused");
@@ -228,7 +228,7 @@ class DecisionLogTest {
             String[] lines = out.toString().split("\n");
             assertThat(lines[0]).isEqualTo("id,symbol,decidedAt,status,reason,reasonDetail,direction,pWin,fKelly,fUsed,contracts,"
                     + "capitalAtRisk,emergency,inputsHash,settingsVersion");
-            assertThat(lines[1]).startsWith("1,NQZ26-CME,2026-11-23T14:30:00Z,NO_TRADE,BELOW_CONFIDENCE,\"p 55.0% < threshold 60.0%\"");
+            assertThat(lines[1]).startsWith("1,NQZ26-CME,2026-11-23T14:30:00Z,NO_TRADE,BELOW_CONFIDENCE,\"p 55.00% < threshold 60.00%\"");
         }
     }
 

@@ -32,7 +32,7 @@ final class StoreFixtures {
     static Recommendation recommendation(String symbol, Direction direction, double confidence, Instant at) {
         Prediction p = new Prediction(ModelId.LSTM, symbol, direction, confidence, Map.of(), "v1", at.minusSeconds(1));
         Quote q = new Quote(symbol, 100, 100, 100, 0.25, 20, "USD", 85.5, 14, at.minusSeconds(1));
-        SizingInputs in = new SizingInputs(symbol, at, Optional.of(p), Optional.empty(), PayoffStatistics.NONE,
+        SizingInputs in = io.kellydesk.testing.TestInputs.inputs(symbol, at, Optional.of(p), Optional.empty(), PayoffStatistics.NONE,
                 Optional.of(new Account("DESK-01", 1_000_000, 1_000_000, "USD", at)), Optional.of(q), List.of(), Set.of());
         return KellySizer.recommend(in, CONTEXT);
     }
