@@ -613,6 +613,11 @@ public final class DeskComposition implements AutoCloseable {
         return Optional.ofNullable(demo);
     }
 
+    /** The desk's handoff port (for scenarios that hand off without the window). */
+    io.kellydesk.desk.HandoffPort handoffs() {
+        return handoffs;
+    }
+
     @Override
     public void close() {
         presenter.deactivate();

@@ -86,6 +86,7 @@ public final class DemoServices implements AutoCloseable {
     private volatile long fillDelayMinMs = 1_000;
     private volatile long fillDelayMaxMs = 5_000;
     private volatile long orderAnswerDelayMs;
+    private final Map<String, Long> pathDelayUntilMillis = new ConcurrentHashMap<>();
 
     private DemoServices(DemoMarket market) {
         this.market = market;
@@ -151,11 +152,39 @@ public final class DemoServices implements AutoCloseable {
         orderAnswerDelayMs = delay.toMillis();
     }
 
+    /**
+     * The demo engine's books per symbol, read in one step (fills happen under the same lock): signed held plus
+     * unfilled working contracts, + long.
+     */
+    public Map<String, Integer> exposureContracts() {
+        Map<String, Integer> working = new HashMap<>();
+        synchronized (orders) {
+            for (DemoMarket.Position p : market.positions()) {
+                working.merge(p.symbol(), p.side() == Direction.LONG ? p.contracts() : -p.contracts(), Integer::sum);
+            }
+            for (WorkingOrder o : this.working.values()) {
+                int open = o.quantity - o.filled;
+                if (open > 0) {
+                    working.merge(o.symbol, o.side == Direction.LONG ? open : -open, Integer::sum);
+                }
+            }
+        }
+        return working;
+    }
+
     /** Orders the demo engine holds that are not filled yet (for tests). */
     public int workingOrderCount() {
         synchronized (orders) {
             return (int) working.values().stream().filter(o -> o.filled < o.quantity).count();
         }
+    }
+
+    /**
+     * Demo control: until {@code until}, requests for {@code path} (e.g. {@code /trades}) are held and answered only
+     * then, as a slow service would: for trying what the desk does before an input arrives.
+     */
+    public void holdAnswers(String path, Instant until) {
+        pathDelayUntilMillis.put(path, until.toEpochMilli());
     }
 
     /** Demo control: the service answers 503 with Retry-After until {@code until}. */
@@ -171,6 +200,16 @@ public final class DemoServices implements AutoCloseable {
             if (path.startsWith("/demo/")) {
                 control(service, path, query, exchange);
                 return;
+            }
+            Long heldUntil = pathDelayUntilMillis.get(path);
+            long wait = heldUntil == null ? 0 : heldUntil - System.currentTimeMillis();
+            if (wait > 0) {
+                try {
+                    Thread.sleep(wait); // a virtual thread per request: holding one holds nothing else
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
             Long outage = outageUntilMillis.get(service);
             if (outage != null && System.currentTimeMillis() < outage) {

@@ -112,12 +112,16 @@ public final class HandoffPresenter {
         return view;
     }
 
-    /** What a retry ticket shows: the earlier order itself (side, size), against the position as it stands now. */
+    /**
+     * What a retry ticket shows: the earlier order itself (side, size), against the position as it stands now without
+     * it (the desk counts the earlier order as working until its fate is known).
+     */
     static OrderTicket retryTicket(Recommendation r, io.kellydesk.handoff.HandoffRecord earlier) {
         String currency = r.inputs().account().map(a -> a.currency()).orElse("");
+        int earlierSigned = earlier.side() == io.kellydesk.handoff.OrderSide.BUY ? earlier.quantityContracts() : -earlier.quantityContracts();
         return new OrderTicket(earlier.symbol(), earlier.side(), earlier.quantityContracts(), earlier.quantityContracts(),
                 io.kellydesk.handoff.OrderType.MARKET, OptionalDouble.empty(), io.kellydesk.handoff.TimeInForce.DAY,
-                r.hasOrder() ? r.action() : io.kellydesk.core.OrderAction.ADD, r.heldContracts(), r.workingContracts(),
+                r.hasOrder() ? r.action() : io.kellydesk.core.OrderAction.ADD, r.heldContracts(), r.workingContracts() - earlierSigned,
                 r.targetContracts(), r.fractionUsed().orElse(0), r.fractionAtRisk().orElse(0), r.winProbability().orElse(0),
                 r.estimate().map(e -> e.rawWinProbability()).orElse(0.0), false,
                 r.riskPerContract().map(x -> x.currency()).orElse(0.0), currency, OptionalDouble.empty(), r.inputsHash(), r.decidedAt());

@@ -29,7 +29,7 @@ import javafx.scene.paint.Color;
 final class RecommendationTile {
 
     static final double WIDTH = 284;
-    static final double HEIGHT = 258;
+    static final double HEIGHT = 274;
 
     private final String symbol;
     private final StackPane root = new StackPane();
@@ -63,7 +63,11 @@ final class RecommendationTile {
         HBox size = new HBox(6, contracts, contractsUnit);
         size.getStyleClass().add("tile-size");
         javafx.scene.control.Tooltip.install(sparkline.node(), new javafx.scene.control.Tooltip("Kelly fraction used over the last hour"));
+        // the order line may take two lines ("target 2 short · holding 1 long · sell 3 (close 1, open 2)"); never cut
+        position.setWrapText(true);
         position.setMaxWidth(WIDTH - 30);
+        position.setMinHeight(34);
+        position.setAlignment(javafx.geometry.Pos.TOP_LEFT);
         VBox body = new VBox(4, head, size, position, probability, fraction, risk, sparkline.node(), status);
         body.getStyleClass().add("tile-body");
         Tile tile = TileBuilder.create()
@@ -150,9 +154,7 @@ final class RecommendationTile {
         setState(position, r.action() == OrderAction.REDUCE ? REDUCE_ORDER : r.hasOrder() ? ORDER : NO_ORDER, ORDER_STATES);
         probability.setText("win probability " + r.winProbability().stream().mapToObj(Formats::pct).findFirst().orElse("—")
                 + r.estimate().map(e -> e.calibrated() ? " (calibrated)" : "").orElse(""));
-        fraction.setText("Kelly f " + r.fractionUsed().stream().mapToObj(Formats::pct).findFirst().orElse("—")
-                + " · at risk " + r.fractionAtRisk().stream().mapToObj(Formats::pct).findFirst().orElse("—")
-                + " · full " + r.fullKellyFraction().stream().mapToObj(Formats::pct).findFirst().orElse("—"));
+        fraction.setText(kellyLine(r));
         risk.setText("capital at risk " + (r.isTrade() ? Formats.money(r.capitalAtRiskCurrency()) + currency(r)
                 + r.riskPerContract().map(x -> " (" + PositionWords.riskSource(x) + ")").orElse("") : "—"));
         sparkline.add(r.decidedAt() == null ? now : r.decidedAt(), r.isTrade() ? r.fractionUsed().orElse(0) : 0);
@@ -255,6 +257,15 @@ final class RecommendationTile {
         }
     }
 
+
+    /** "f 8.4 % · at risk 2.8 % · f* 33.6 %": the fraction used, what the target risks, full Kelly; only what was reached. */
+    static String kellyLine(Recommendation r) {
+        List<String> parts = new ArrayList<>();
+        r.fractionUsed().ifPresent(f -> parts.add("f " + Formats.pct(f)));
+        r.fractionAtRisk().ifPresent(f -> parts.add("at risk " + Formats.pct(f)));
+        r.fullKellyFraction().ifPresent(f -> parts.add("f* " + Formats.pct(f)));
+        return parts.isEmpty() ? "Kelly fraction not reached" : String.join(" · ", parts);
+    }
 
     private static Label label(String styleClass) {
         Label label = new Label();

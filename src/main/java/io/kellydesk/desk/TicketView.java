@@ -81,7 +81,7 @@ public final class TicketView {
                 // committed (or reverted) by the spinner on Enter or focus loss
             }
         });
-        quantityLimit.setText("contracts · at most " + t.recommendedContracts() + " (the recommendation)");
+        quantityLimit.setText("contracts · at most " + t.recommendedContracts() + " (the order on offer)");
         orderType.getItems().setAll(OrderType.values());
         orderType.valueProperty().bindBidirectional(viewModel.typeProperty());
         limitPrice.textProperty().bindBidirectional(viewModel.limitTextProperty());

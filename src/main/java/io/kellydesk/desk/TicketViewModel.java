@@ -100,6 +100,10 @@ public final class TicketViewModel {
 
     /** "add: buy 2", "reverse: buy 5 (close 3, open 2)", "reduce: sell 4" */
     public String orderWords() {
+        if (retryOnly.get() && last != null) {
+            return "the earlier order: " + base.side().name().toLowerCase(java.util.Locale.ROOT) + " " + base.quantityContracts()
+                    + ", id " + last.clientOrderId();
+        }
         String words = base.action().name().toLowerCase(java.util.Locale.ROOT) + ": " + base.side().name().toLowerCase(java.util.Locale.ROOT)
                 + " " + base.quantityContracts();
         return base.action() == io.kellydesk.core.OrderAction.REVERSE
@@ -156,7 +160,10 @@ public final class TicketViewModel {
         switch (record.status()) {
             case ACCEPTED -> {
                 spent.set(true);
-                show("Accepted by the engine: order " + record.engineOrderId().orElse("?") + " (client id " + record.clientOrderId() + ")", "ok");
+                // a retry that found the order at the engine says so: nothing was sent again
+                String found = record.detail().filter(d -> d.contains("nothing was resent")).map(d -> " · " + d).orElse("");
+                show("Accepted by the engine: order " + record.engineOrderId().orElse("?") + " (client id " + record.clientOrderId() + ")"
+                        + found, "ok");
             }
             case COPIED, WRITTEN -> {
                 spent.set(true);

@@ -68,18 +68,11 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
     private volatile SizingContext context;
     private volatile Optional<Account> account = Optional.empty();
     private volatile Instant accountAt;
-    /** Signed held contracts per symbol; null until the first valid positions answer. */
-    private volatile Map<String, Integer> held;
-    private volatile Instant positionsAt;
-    /** The engine's orders of the day; null until the first valid answer. */
-    private volatile List<EngineOrder> engineOrders;
-    private volatile Instant ordersAt;
+    /** Held and working contracts, replaced whole (under {@code this}) so a sizing sees one consistent picture. */
+    private volatile ExposureState exposure = ExposureState.NONE;
     /** The desk's own engine handoffs of the day, by client order id. */
     private final Map<String, SentOrder> sentOrders = new ConcurrentHashMap<>();
     private final Map<String, Instant> sentAt = new ConcurrentHashMap<>();
-    /** Working contracts per symbol from the engine's answer plus unseen desk orders, and from the desk's alone. */
-    private volatile Map<String, Integer> workingWithEngine = Map.of();
-    private volatile Map<String, Integer> workingFromHandoffs = Map.of();
     private volatile Set<String> exposedSymbols = Set.of();
     private volatile java.util.function.Consumer<Set<String>> exposureListener = symbols -> { };
     private volatile List<String> activeSymbols = List.of();
@@ -157,9 +150,20 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
         SymbolBook book = book(symbol);
         switch (result) {
             case FeedResult.Ok<Quote> ok -> {
+                Quote before = book.quote;
+                Instant beforeAt = book.quoteAt;
                 book.quote = ok.value();
                 book.quoteAt = earlier(clock.instant(), ok.value().timestamp());
                 book.quoteError = null;
+                // A held or working symbol's risk per contract enters every other symbol's limits: when it changes
+                // (first quote, new ATR or point value, fresh again after ageing), every symbol is re-sized.
+                boolean riskChanged = before == null || before.atrPoints() != ok.value().atrPoints()
+                        || before.pointValueCurrency() != ok.value().pointValueCurrency()
+                        || !fresh(beforeAt, context.settings().maxPredictionAgeSeconds(), clock.instant());
+                if (riskChanged) {
+                    markDirtyWithHolders(symbol);
+                    return;
+                }
             }
             case FeedResult.Failed<Quote> failed -> book.quoteError = failed.failure().toString();
         }
@@ -185,29 +189,44 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
 
     @Override
     public void onPositions(FeedResult<List<Position>> result) {
-        if (result instanceof FeedResult.Ok<List<Position>> ok) {
-            Map<String, Integer> signed = new java.util.HashMap<>();
-            for (Position p : ok.value()) {
-                if (p.contracts() != 0) {
-                    signed.merge(p.symbol(), p.side() == Direction.LONG ? p.contracts() : -p.contracts(), Integer::sum);
-                }
-            }
-            positionsAt = clock.instant();
-            if (!signed.equals(held)) {
-                held = Map.copyOf(signed);
-                exposureChanged();
-            }
-        }
+        onExposure(new FeedResult.Failed<>(io.kellydesk.feeds.FeedFailure.of(io.kellydesk.feeds.FeedFailure.Kind.NOT_CONFIGURED,
+                "not asked"), Duration.ZERO), result);
     }
 
     @Override
     public void onOrders(FeedResult<List<EngineOrder>> result) {
-        if (result instanceof FeedResult.Ok<List<EngineOrder>> ok) {
-            ordersAt = clock.instant();
-            if (!ok.value().equals(engineOrders)) {
-                engineOrders = ok.value();
-                recountWorking();
+        onExposure(result, new FeedResult.Failed<>(io.kellydesk.feeds.FeedFailure.of(io.kellydesk.feeds.FeedFailure.Kind.NOT_CONFIGURED,
+                "not asked"), Duration.ZERO));
+    }
+
+    /**
+     * The engine's orders and positions of one poll (orders asked first: a fill between the two answers is then counted
+     * twice for one poll, never missed), applied together.
+     */
+    @Override
+    public void onExposure(FeedResult<List<EngineOrder>> orders, FeedResult<List<Position>> positions) {
+        boolean changed = false;
+        synchronized (this) {
+            ExposureState state = exposure;
+            Instant now = clock.instant();
+            if (orders instanceof FeedResult.Ok<List<EngineOrder>> ok) {
+                changed |= !ok.value().equals(state.engineOrders());
+                state = state.withOrders(ok.value(), now, List.copyOf(sentOrders.values()));
             }
+            if (positions instanceof FeedResult.Ok<List<Position>> ok) {
+                Map<String, Integer> signed = new java.util.HashMap<>();
+                for (Position p : ok.value()) {
+                    if (p.contracts() != 0) {
+                        signed.merge(p.symbol(), p.side() == Direction.LONG ? p.contracts() : -p.contracts(), Integer::sum);
+                    }
+                }
+                changed |= !signed.equals(state.held());
+                state = state.withPositions(signed, now);
+            }
+            exposure = state;
+        }
+        if (changed) {
+            exposureChanged();
         }
     }
 
@@ -216,32 +235,26 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
      * at the engine it counts as working in its symbol (spec step 9).
      */
     public void onHandoff(SentOrder order, Instant createdAt) {
-        SentOrder before = sentOrders.put(order.clientOrderId(), order);
-        sentAt.put(order.clientOrderId(), createdAt);
-        if (!order.equals(before)) {
-            recountWorking();
+        boolean changed;
+        synchronized (this) {
+            SentOrder before = sentOrders.put(order.clientOrderId(), order);
+            sentAt.put(order.clientOrderId(), createdAt);
+            changed = !order.equals(before);
+            if (changed) {
+                Instant startOfDay = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+                sentAt.entrySet().removeIf(e -> e.getValue().isBefore(startOfDay) && sentOrders.remove(e.getKey()) != null);
+                ExposureState state = exposure;
+                exposure = state.withOrders(state.engineOrders(), state.ordersAt(), List.copyOf(sentOrders.values()));
+            }
         }
-    }
-
-    private synchronized void recountWorking() {
-        Instant startOfDay = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
-        sentAt.entrySet().removeIf(e -> e.getValue().isBefore(startOfDay) && sentOrders.remove(e.getKey()) != null);
-        List<SentOrder> sent = List.copyOf(sentOrders.values());
-        List<EngineOrder> orders = engineOrders;
-        workingWithEngine = Map.copyOf(WorkingOrders.perSymbol(Optional.ofNullable(orders), sent));
-        workingFromHandoffs = Map.copyOf(WorkingOrders.perSymbol(Optional.empty(), sent));
-        exposureChanged();
+        if (changed) {
+            exposureChanged();
+        }
     }
 
     /** Held or working changed: every symbol's portfolio check changes, and the set of exposed symbols may. */
     private void exposureChanged() {
-        Set<String> exposed = new java.util.TreeSet<>();
-        Map<String, Integer> h = held;
-        if (h != null) {
-            exposed.addAll(h.keySet());
-        }
-        exposed.addAll(workingWithEngine.keySet());
-        exposed.addAll(workingFromHandoffs.keySet());
+        Set<String> exposed = exposure.exposedSymbols();
         if (!exposed.equals(exposedSymbols)) {
             exposedSymbols = Set.copyOf(exposed);
             exposureListener.accept(exposedSymbols);
@@ -503,15 +516,13 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
         if (book.barsAt != null) {
             in.bars(book.barsAt);
         }
-        Map<String, Integer> heldNow = held;
-        Instant ordersTime = ordersAt;
-        boolean ordersFresh = ordersTime != null && engineOrders != null
-                && Duration.between(ordersTime, now).toMillis() <= settings.maxAccountAgeSeconds() * 1000.0;
-        Map<String, Integer> working = ordersFresh ? workingWithEngine : workingFromHandoffs;
+        ExposureState state = exposure;
+        Map<String, Integer> heldNow = state.held();
+        Map<String, Integer> working = state.working(now, settings.maxAccountAgeSeconds());
         if (heldNow != null) {
-            in.positions(heldNow.getOrDefault(book.symbol, 0), positionsAt);
+            in.positions(heldNow.getOrDefault(book.symbol, 0), state.positionsAt());
         }
-        in.working(working.getOrDefault(book.symbol, 0), Optional.ofNullable(ordersTime));
+        in.working(working.getOrDefault(book.symbol, 0), Optional.ofNullable(state.ordersAt()));
         List<Exposure> others = new ArrayList<>();
         Set<String> exposed = new java.util.TreeSet<>(working.keySet());
         if (heldNow != null) {

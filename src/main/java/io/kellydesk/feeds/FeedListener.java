@@ -30,6 +30,15 @@ public interface FeedListener {
     /** The engine's orders of the day ({@code GET /orders}). */
     void onOrders(FeedResult<List<EngineOrder>> result);
 
+    /**
+     * The engine's orders and then its positions, asked one after the other in one poll: a listener that applies them
+     * together never sees a fill in neither.
+     */
+    default void onExposure(FeedResult<List<EngineOrder>> orders, FeedResult<List<Position>> positions) {
+        onOrders(orders);
+        onPositions(positions);
+    }
+
     void onTrades(String symbol, FeedResult<List<ClosedTrade>> result);
 
     void onBars(String symbol, FeedResult<List<Bar>> result);

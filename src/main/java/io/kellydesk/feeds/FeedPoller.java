@@ -86,10 +86,21 @@ public final class FeedPoller implements AutoCloseable {
                 this::deliverSymbols));
         serviceJobs.add(new PollJob(UpstreamService.TRADING_ENGINE, "account", settings.accountPollInterval(),
                 client::account, listener::onAccount));
-        serviceJobs.add(new PollJob(UpstreamService.TRADING_ENGINE, "positions", settings.accountPollInterval(),
-                client::positions, listener::onPositions));
-        serviceJobs.add(new PollJob(UpstreamService.TRADING_ENGINE, "orders", settings.accountPollInterval(),
-                () -> client.orders(startOfTradingDay(clock.instant())), listener::onOrders));
+        // Orders first, then positions, delivered together: a fill between the two answers is counted twice for one
+        // poll (held and working), never in neither. The job's health is the positions answer's.
+        // the job never overlaps itself, so the orders answer of the running poll can wait here for its delivery
+        java.util.concurrent.atomic.AtomicReference<FeedResult<List<io.kellydesk.core.EngineOrder>>> ordersOfThisPoll =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        serviceJobs.add(new PollJob(UpstreamService.TRADING_ENGINE, "orders and positions", settings.accountPollInterval(),
+                () -> {
+                    ordersOfThisPoll.set(client.orders(startOfTradingDay(clock.instant())));
+                    return client.positions();
+                }, positions -> {
+                    FeedResult<List<io.kellydesk.core.EngineOrder>> orders = ordersOfThisPoll.getAndSet(null);
+                    // no orders answer in this poll (the circuit was open): an old one must not look new
+                    listener.onExposure(orders != null ? orders : new FeedResult.Failed<>(FeedFailure.of(FeedFailure.Kind.CIRCUIT_OPEN,
+                            "not asked"), Duration.ZERO), positions);
+                }));
         for (UpstreamService service : UpstreamService.values()) {
             if (client.isConfigured(service)) {
                 serviceJobs.add(new PollJob(service, "health", settings.healthPollInterval(), () -> client.health(service),

@@ -45,7 +45,7 @@ class DeskScenariosTest {
         Path settings = temp.resolve("settings.json");
         SettingsFiles.createWithDefaultsIfMissing(settings);
         // account and positions every half second, so a drawdown shows at once
-        Files.writeString(settings, Files.readString(settings).replace("\"poll_account_ms\": 30000", "\"poll_account_ms\": 500"));
+        Files.writeString(settings, Files.readString(settings).replace("\"poll_account_ms\": 5000", "\"poll_account_ms\": 500"));
         composition = new DeskComposition(new AppOptions(settings, temp.resolve("data"), AppOptions.DemoMode.ON),
                 BuildInfo.load(), Platform::runLater, clock);
         composition.showIn(stage);

@@ -44,6 +44,7 @@ class FeedPollerTest {
     private final Map<UpstreamService, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final Map<UpstreamService, Function<RecordedRequest, MockResponse>> behaviour = new ConcurrentHashMap<>();
     private final List<ServiceHealth> healthEvents = new CopyOnWriteArrayList<>();
+    private final List<String> targets = new CopyOnWriteArrayList<>();
     private FeedPoller poller;
     private UpstreamHttp http;
 
@@ -57,6 +58,7 @@ class FeedPollerTest {
                 @Override
                 public MockResponse dispatch(RecordedRequest request) {
                     requests.get(service).incrementAndGet();
+                    targets.add(service + " " + request.getTarget());
                     return behaviour.get(service).apply(request);
                 }
             });
@@ -112,6 +114,24 @@ class FeedPollerTest {
 
     private int count(UpstreamService service) {
         return requests.get(service).get();
+    }
+
+    @Test
+    void aSymbolHeldButNotListedGetsItsPricesAndHistoryPolledButNoPredictions() {
+        startPoller(Duration.ofMillis(50), 5, Duration.ofSeconds(1));
+        poller.trackExposure(java.util.Set.of("GCG27-COMEX"));
+        Eventually.await(Duration.ofSeconds(3), "GC quote, trades and bars asked", () ->
+                targets.stream().anyMatch(t -> t.startsWith("MARKET_DATA /quote?symbol=GCG27-COMEX"))
+                        && targets.stream().anyMatch(t -> t.startsWith("MARKET_DATA /bars?symbol=GCG27-COMEX"))
+                        && targets.stream().anyMatch(t -> t.startsWith("TRADING_ENGINE /trades?symbol=GCG27-COMEX")));
+        assertThat(targets).noneMatch(t -> t.contains("/predict?symbol=GCG27-COMEX"));
+        // orders are asked first, then positions, in each account poll
+        int orders = targets.indexOf(targets.stream().filter(t -> t.startsWith("TRADING_ENGINE /orders?since=")).findFirst().orElseThrow());
+        int positions = targets.indexOf(targets.stream().filter(t -> t.equals("TRADING_ENGINE /positions")).findFirst().orElseThrow());
+        assertThat(orders).isLessThan(positions);
+        // once GC is listed it is polled as any listed symbol, predictions included
+        poller.track(List.of(SYMBOL, "GCG27-COMEX"));
+        Eventually.await(Duration.ofSeconds(3), "GC predictions asked", () -> targets.stream().anyMatch(t -> t.contains("/predict?symbol=GCG27-COMEX")));
     }
 
     @Test

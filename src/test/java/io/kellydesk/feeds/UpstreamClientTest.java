@@ -271,6 +271,33 @@ class UpstreamClientTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void workingOrdersAndOneOrderByItsClientIdParse() throws Exception {
+        answer(200, """
+                {"orders": [{"order_id": "E-88812", "client_order_id": "kd-20261123-143000-NQZ26-7f3a", "symbol": "NQZ26-CME",
+                  "side": "buy", "quantity": 2, "filled_quantity": 1, "status": "partially_filled",
+                  "updated": "2026-11-23T14:30:02.500Z", "venue": "ignored"},
+                 {"order_id": "E-88813", "client_order_id": "kd-2", "symbol": "ESZ26-CME", "side": "sell", "quantity": 3,
+                  "filled_quantity": 3, "status": "filled", "updated": "2026-11-23T14:31:00Z"}]}""");
+        var orders = ((FeedResult.Ok<java.util.List<io.kellydesk.core.EngineOrder>>) client.orders(java.time.Instant.parse("2026-11-23T00:00:00Z"))).value();
+        // NQ: 2 − 1 = 1 still working, a buy; ES filled: final, nothing working
+        assertThat(orders).extracting(io.kellydesk.core.EngineOrder::workingContracts).containsExactly(1, 0);
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/orders?since=2026-11-23T00%3A00%3A00Z");
+
+        answer(200, "{\"order_id\": \"E-1\", \"client_order_id\": \"kd/1 x\", \"symbol\": \"NQZ26-CME\", \"side\": \"sell\", \"quantity\": 2, \"filled_quantity\": 0, \"status\": \"working\"}");
+        var one = ((FeedResult.Ok<io.kellydesk.core.EngineOrder>) client.order("kd/1 x")).value();
+        assertThat(one.workingContracts()).isEqualTo(-2);
+        assertThat(server.takeRequest().getTarget()).as("the id URL-encoded as one path segment").isEqualTo("/orders/kd%2F1%20x");
+
+        answer(404, "{\"error\": \"no order with that client_order_id\"}");
+        assertThat(failureOf(client.order("kd-9")).kind()).isEqualTo(FeedFailure.Kind.NOT_FOUND);
+        answer(200, "{\"orders\": [{\"client_order_id\": \"x\", \"symbol\": \"NQZ26-CME\", \"side\": \"buy\", \"quantity\": 2, \"filled_quantity\": 3, \"status\": \"filled\"}]}");
+        assertThat(failureOf(client.orders(java.time.Instant.EPOCH)).message()).contains("orders[0].quantity 2 with filled_quantity 3");
+        answer(200, "{\"orders\": [{\"client_order_id\": \"x\", \"symbol\": \"NQZ26-CME\", \"side\": \"buy\", \"quantity\": 2, \"status\": \"parked\"}]}");
+        assertThat(failureOf(client.orders(java.time.Instant.EPOCH)).message()).contains("status \"parked\" is not one of the contract's order states");
+    }
+
+    @Test
     void quotesAccountsPositionsTradesAndBarsParse() {
         answer(200, """
                 {"symbol": "NQZ26-CME", "last": 23412.25, "bid": 23412.0, "ask": 23412.5, "tick_size": 0.25,

@@ -94,6 +94,36 @@ class DecisionLogTest {
     }
 
     @Test
+    void aSchemaOneFileIsMigratedKeepingEveryRow() throws Exception {
+        // a decision log as the first release wrote it: schema 1 with one recommendation
+        Path file = dir.resolve(DecisionLog.FILE_NAME);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            for (String sql : Migrations.statements(new String(getClass().getResourceAsStream("migrations/V001__decision_log.sql")
+                    .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
+                st.execute(sql);
+            }
+            st.execute("PRAGMA user_version = 1");
+            st.execute("INSERT INTO recommendations (symbol, decided_at_ms, status, reason, reason_detail, direction, calibrated,"
+                    + " payoff_trades_n, capped_at_max_fraction, emergency, capped_at_max_position, halved_by_validation, contracts,"
+                    + " capital_at_risk, inputs_hash, settings_version, inputs_json) VALUES ('NQZ26-CME', 1, 'TRADE', 'NONE', '',"
+                    + " 'LONG', 0, 0, 0, 0, 1, 0, 5, 12825, 'h', 'v', '{}')");
+        }
+        try (DecisionLog log = open()) {
+            await(log.append(StoreFixtures.recommendation("ESZ26-CME", Direction.SHORT, 0.7, T0)));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            assertThat(scalar(st, "PRAGMA user_version")).isEqualTo("2");
+            assertThat(scalar(st, "SELECT count(*) FROM recommendations")).isEqualTo("2");
+            // the old row keeps its values; what it never knew stays NULL (the action reads NONE)
+            assertThat(scalar(st, "SELECT contracts || ' ' || capital_at_risk || ' ' || action || ' ' || coalesce(held_contracts, 'null')"
+                    + " FROM recommendations WHERE symbol = 'NQZ26-CME'")).isEqualTo("5 12825.0 NONE null");
+            // the new row has its position, order and input ages
+            assertThat(scalar(st, "SELECT held_contracts || ' ' || target_contracts || ' ' || action || ' ' || position_cap || ' '"
+                    + " || (age_lstm_ms IS NOT NULL) FROM recommendations WHERE symbol = 'ESZ26-CME'")).matches("0 -?\\d+ \\w+ 5 1");
+        }
+    }
+
+    @Test
     void aFileFromANewerDeskIsRefusedUntouched() throws Exception {
         Path file = dir.resolve(DecisionLog.FILE_NAME);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {

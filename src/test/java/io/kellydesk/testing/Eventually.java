@@ -11,10 +11,16 @@ public final class Eventually {
     }
 
     public static void await(Duration limit, String what, BooleanSupplier condition) {
+        await(limit, what, condition, () -> "");
+    }
+
+    /** As {@link #await(Duration, String, BooleanSupplier)}, naming {@code state} in the failure (what was seen last). */
+    public static void await(Duration limit, String what, BooleanSupplier condition, java.util.function.Supplier<String> state) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + limit.toMillis() + " ms: " + what);
+                String seen = state.get();
+                throw new AssertionError("not within " + limit.toMillis() + " ms: " + what + (seen.isEmpty() ? "" : "; last seen: " + seen));
             }
             LockSupport.parkNanos(5_000_000);
         }
