@@ -102,6 +102,7 @@ public final class DeskComposition implements AutoCloseable {
     private volatile DemoServices demo;
     private volatile UpstreamHttp http;
     private volatile FeedPoller poller;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile ScheduledExecutorService ticker;
     private RecommendationTilesPresenter tilesPresenter;
     private DetailPresenter detailPresenter;
@@ -620,6 +621,9 @@ public final class DeskComposition implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // the window, a signal and the shutdown hook may all ask
+        }
         presenter.deactivate();
         if (settingsView != null && settingsView.stage() != null) {
             Stage settingsStage = settingsView.stage();

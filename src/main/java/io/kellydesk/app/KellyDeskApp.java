@@ -33,6 +33,8 @@ public final class KellyDeskApp extends Application {
             composition = EarlyComposition.build(options);
         }
         SmokeRun.mark("settings, decision log and engine ready");
+        DeskComposition built = composition;
+        CleanStop.onStop(built::close);
         Thread.setDefaultUncaughtExceptionHandler(composition::reportUnexpected);
     }
 
@@ -53,9 +55,7 @@ public final class KellyDeskApp extends Application {
 
     @Override
     public void stop() {
-        if (composition != null) {
-            composition.close();
-        }
+        CleanStop.stop(); // the composition's close, once, whoever asks first
         if (smoke != null) {
             // the installer's smoke test reads the exit code
             System.exit(smoke.exitCode());

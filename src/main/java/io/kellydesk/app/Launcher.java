@@ -39,6 +39,7 @@ public final class Launcher {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         SmokeRun.mark("command line read, logging up");
+        CleanStop.install();
         EarlyComposition.begin(options);
         Application.launch(KellyDeskApp.class, args);
     }

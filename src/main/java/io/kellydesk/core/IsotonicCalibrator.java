@@ -24,10 +24,21 @@ public final class IsotonicCalibrator {
     private final double[] knotY;
     private final int outcomeCount;
 
+    private final String fingerprint;
+
     private IsotonicCalibrator(double[] knotX, double[] knotY, int outcomeCount) {
         this.knotX = knotX;
         this.knotY = knotY;
         this.outcomeCount = outcomeCount;
+        this.fingerprint = SizingInputs.digest(Arrays.toString(knotX) + '|' + Arrays.toString(knotY));
+    }
+
+    /**
+     * A short hash of the fitted map: two fits with equal knots calibrate every p alike, so a refit that found the
+     * same map changes no size (and re-logs nothing).
+     */
+    public String fingerprint() {
+        return fingerprint;
     }
 
     /** Fits the outcomes (any order). With no outcomes the map is the identity. */

@@ -5,6 +5,7 @@ import eu.hansolo.tilesfx.TileBuilder;
 import io.kellydesk.core.Direction;
 import io.kellydesk.core.OrderAction;
 import io.kellydesk.engine.PositionWords;
+import io.kellydesk.engine.SymbolStatus;
 import io.kellydesk.core.Recommendation;
 import io.kellydesk.engine.SymbolSnapshot;
 import java.time.Duration;
@@ -188,27 +189,14 @@ final class RecommendationTile {
         if (shown == null) {
             return;
         }
-        Recommendation r = shown.recommendation();
-        List<String> stale = staleInputs(shown, now);
-        String text;
-        PseudoClass state;
-        if (!stale.isEmpty() && !r.isTrade()) {
-            text = "STALE · " + String.join(", ", stale) + " · " + r.reason().words();
-            state = STALE;
-        } else if (!stale.isEmpty()) {
-            text = "STALE · " + String.join(", ", stale);
-            state = STALE;
-        } else if (r.emergency() && (r.isTrade() || r.action() == OrderAction.REDUCE)) {
-            text = "EMERGENCY · drawdown " + r.drawdownFraction().stream().mapToObj(Formats::pct).findFirst().orElse("—")
-                    + " · cap " + r.positionCapContracts() + (r.isTrade() ? " · size cut" : " · " + r.reason().words());
-            state = EMERGENCY;
-        } else if (r.isTrade()) {
-            text = "TRADE" + (r.cappedAtMaxPosition() ? " · capped at max position" : "");
-            state = TRADE;
-        } else {
-            text = "NO TRADE · " + r.reason().words();
-            state = NO_TRADE;
-        }
+        SymbolStatus symbolStatus = SymbolStatus.of(shown, now);
+        String text = symbolStatus.words();
+        PseudoClass state = switch (symbolStatus.kind()) {
+            case TRADE -> TRADE;
+            case NO_TRADE -> NO_TRADE;
+            case STALE -> STALE;
+            case EMERGENCY -> EMERGENCY;
+        };
         status.setText(handoffNote.isEmpty() ? text : text + " · " + handoffNote);
         setState(edge, state, STATUSES);
         setState(status, state, STATUSES);
@@ -239,24 +227,6 @@ final class RecommendationTile {
         }
         node.pseudoClassStateChanged(on, true);
     }
-
-    private static List<String> staleInputs(SymbolSnapshot s, Instant now) {
-        List<String> stale = new ArrayList<>();
-        addIfStale(stale, "LSTM", s.lstm(), s.maxAge(), now);
-        addIfStale(stale, "ensemble", s.ensemble(), s.maxAge(), now);
-        addIfStale(stale, "quote", s.quote(), s.maxAge(), now);
-        return stale;
-    }
-
-    private static void addIfStale(List<String> stale, String name, SymbolSnapshot.InputStatus input, Duration maxAge, Instant now) {
-        java.util.Optional<Duration> age = input.ageAt(now);
-        if (age.isEmpty()) {
-            stale.add(name + " none");
-        } else if (age.get().compareTo(maxAge) > 0) {
-            stale.add(name + " " + age.get().toSeconds() + " s");
-        }
-    }
-
 
     /** "f 8.4 % · at risk 2.8 % · f* 33.6 %": the fraction used, what the target risks, full Kelly; only what was reached. */
     static String kellyLine(Recommendation r) {

@@ -265,10 +265,21 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
 
     @Override
     public void onTrades(String symbol, FeedResult<List<ClosedTrade>> result) {
+        if (result instanceof FeedResult.Failed<List<ClosedTrade>> failed) {
+            // the last good history stands and ages; the failure shows on this symbol's tile
+            SymbolBook book = book(symbol);
+            String before = book.tradesError;
+            book.tradesError = failed.failure().toString();
+            if (before == null) {
+                markDirtyHere(symbol);
+            }
+            return;
+        }
         if (result instanceof FeedResult.Ok<List<ClosedTrade>> ok) {
             SymbolBook book = book(symbol);
             boolean first = book.tradesAt == null;
             book.tradesAt = clock.instant();
+            book.tradesError = null;
             if (!first && ok.value().equals(book.trades)) {
                 return; // same history, newly confirmed: its age restarts, the size does not change
             }
@@ -281,10 +292,20 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
 
     @Override
     public void onBars(String symbol, FeedResult<List<Bar>> result) {
+        if (result instanceof FeedResult.Failed<List<Bar>> failed) {
+            SymbolBook book = book(symbol);
+            String before = book.barsError;
+            book.barsError = failed.failure().toString();
+            if (before == null) {
+                markDirtyHere(symbol);
+            }
+            return;
+        }
         if (result instanceof FeedResult.Ok<List<Bar>> ok) {
             SymbolBook book = book(symbol);
             boolean first = book.barsAt == null;
             book.barsAt = clock.instant();
+            book.barsError = null;
             if (!first && ok.value().equals(book.bars)) {
                 return;
             }
@@ -298,8 +319,18 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
         ServiceHealth before = health.put(serviceHealth.service(), serviceHealth);
         if (before == null || before.state() != serviceHealth.state()) {
             bus.publish(new DeskEvent.ServiceHealthChanged(serviceHealth));
-            markAllDirty();
+            // Only market data and the trading engine enter a size through their health (a prediction service
+            // matters through the freshness of its answers): re-size only when one of them turns usable or not.
+            UpstreamService service = serviceHealth.service();
+            boolean sizingDependsOnIt = service == UpstreamService.MARKET_DATA || service == UpstreamService.TRADING_ENGINE;
+            if (sizingDependsOnIt && (before == null || blocksSizing(before) != blocksSizing(serviceHealth))) {
+                markAllDirty();
+            }
         }
+    }
+
+    private static boolean blocksSizing(ServiceHealth h) {
+        return h.state() == ServiceState.DOWN || h.state() == ServiceState.AUTH_FAILED;
     }
 
     // ---------------------------------------------------------------- control
@@ -453,7 +484,7 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
         Instant now = clock.instant();
         SizingInputs inputs = inputsFor(book, ctx, now);
         String canonical = inputs.canonicalText();
-        String key = canonical + '|' + ctx.settingsVersion() + '|' + System.identityHashCode(ctx.calibrator()) + '|'
+        String key = canonical + '|' + ctx.settingsVersion() + '|' + calibrationKey(ctx) + '|'
                 + inputs.freshnessKey(ctx.settings());
         SymbolSnapshot.InputStatus lstm = new SymbolSnapshot.InputStatus(
                 Optional.ofNullable(book.lstmAt), Optional.ofNullable(book.lstmError));
@@ -461,13 +492,18 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
                 Optional.ofNullable(book.ensembleAt), Optional.ofNullable(book.ensembleError));
         SymbolSnapshot.InputStatus quote = new SymbolSnapshot.InputStatus(
                 Optional.ofNullable(book.quoteAt), Optional.ofNullable(book.quoteError));
+        SymbolSnapshot.InputStatus history = new SymbolSnapshot.InputStatus(
+                Optional.ofNullable(book.tradesAt), Optional.ofNullable(book.tradesError));
+        SymbolSnapshot.InputStatus bars = new SymbolSnapshot.InputStatus(
+                Optional.ofNullable(book.barsAt), Optional.ofNullable(book.barsError));
         Duration maxAge = Duration.ofMillis(Math.round(ctx.settings().maxPredictionAgeSeconds() * 1000));
         SymbolSnapshot previous = snapshots.get(book.symbol);
         if (key.equals(book.lastCacheKey) && previous != null) {
-            if (!previous.lstm().equals(lstm) || !previous.ensemble().equals(ensemble) || !previous.quote().equals(quote)) {
+            if (!previous.lstm().equals(lstm) || !previous.ensemble().equals(ensemble) || !previous.quote().equals(quote)
+                    || !previous.history().equals(history) || !previous.bars().equals(bars)) {
                 // Same size, new news about the inputs (a failure, a newer timestamp): show it, log nothing.
                 SymbolSnapshot refreshed = new SymbolSnapshot(book.symbol, previous.recommendation(), previous.computedAt(),
-                        lstm, ensemble, quote, maxAge);
+                        lstm, ensemble, quote, maxAge, history, bars);
                 snapshots.put(book.symbol, refreshed);
                 bus.publish(new DeskEvent.RecommendationChanged(refreshed));
             }
@@ -480,12 +516,18 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
         book.lastCacheKey = key;
         String hash = SizingInputs.digest(canonical);
         Recommendation recommendation = KellySizer.recommend(inputs, hash, ctx);
-        SymbolSnapshot snapshot = new SymbolSnapshot(book.symbol, recommendation, now, lstm, ensemble, quote, maxAge);
+        SymbolSnapshot snapshot = new SymbolSnapshot(book.symbol, recommendation, now, lstm, ensemble, quote, maxAge, history, bars);
         snapshots.put(book.symbol, snapshot);
         book.lastLoggedAt = now;
         book.lastLoggedHash = hash;
         sink.record(recommendation);
         bus.publish(new DeskEvent.RecommendationChanged(snapshot));
+    }
+
+    /** What of the calibration can change a size: nothing below calibration_min_outcomes, else the fitted map. */
+    private static String calibrationKey(SizingContext ctx) {
+        IsotonicCalibrator c = ctx.calibrator();
+        return c == null || c.outcomeCount() == 0 || c.outcomeCount() < ctx.settings().calibrationMinOutcomes() ? "raw" : c.fingerprint();
     }
 
     private SizingInputs inputsFor(SymbolBook book, SizingContext ctx, Instant now) {

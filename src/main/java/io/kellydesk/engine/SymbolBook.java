@@ -30,8 +30,10 @@ final class SymbolBook {
     /** Null until the first valid history arrived: a prior standing in for it would be an invented number. */
     volatile PayoffStatistics payoff;
     volatile Instant tradesAt;
+    volatile String tradesError;
     volatile List<Bar> bars = List.of();
     volatile Instant barsAt;
+    volatile String barsError;
 
     /** Work counter for keyed serial computing: one drainer per symbol, bursts coalesce. */
     final AtomicInteger pending = new AtomicInteger();

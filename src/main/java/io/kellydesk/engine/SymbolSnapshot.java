@@ -10,7 +10,14 @@ import java.util.Optional;
  * Ages are computed by the reader from the data times, so they keep counting between updates.
  */
 public record SymbolSnapshot(String symbol, Recommendation recommendation, Instant computedAt,
-                             InputStatus lstm, InputStatus ensemble, InputStatus quote, Duration maxAge) {
+                             InputStatus lstm, InputStatus ensemble, InputStatus quote, Duration maxAge,
+                             InputStatus history, InputStatus bars) {
+
+    /** Without the history's and bars' status (tests, scenarios). */
+    public SymbolSnapshot(String symbol, Recommendation recommendation, Instant computedAt, InputStatus lstm, InputStatus ensemble,
+                          InputStatus quote, Duration maxAge) {
+        this(symbol, recommendation, computedAt, lstm, ensemble, quote, maxAge, InputStatus.NONE, InputStatus.NONE);
+    }
 
     /**
      * @param dataTime  the time of the last good data (the service's timestamp), empty when none ever arrived

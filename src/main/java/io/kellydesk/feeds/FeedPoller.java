@@ -82,16 +82,16 @@ public final class FeedPoller implements AutoCloseable {
 
     /** Starts the service-wide polls; symbols come from the market-data symbol list (and {@link #track}). */
     public synchronized void start() {
-        serviceJobs.add(new PollJob(UpstreamService.MARKET_DATA, "symbols", SYMBOLS_INTERVAL, client::symbols,
+        serviceJobs.add(new PollJob(UpstreamService.MARKET_DATA, "/symbols", "", SYMBOLS_INTERVAL, client::symbols,
                 this::deliverSymbols));
-        serviceJobs.add(new PollJob(UpstreamService.TRADING_ENGINE, "account", settings.accountPollInterval(),
+        serviceJobs.add(new PollJob(UpstreamService.TRADING_ENGINE, "/account", "", settings.accountPollInterval(),
                 client::account, listener::onAccount));
         // Orders first, then positions, delivered together: a fill between the two answers is counted twice for one
         // poll (held and working), never in neither. The job's health is the positions answer's.
         // the job never overlaps itself, so the orders answer of the running poll can wait here for its delivery
         java.util.concurrent.atomic.AtomicReference<FeedResult<List<io.kellydesk.core.EngineOrder>>> ordersOfThisPoll =
                 new java.util.concurrent.atomic.AtomicReference<>();
-        serviceJobs.add(new PollJob(UpstreamService.TRADING_ENGINE, "orders and positions", settings.accountPollInterval(),
+        serviceJobs.add(new PollJob(UpstreamService.TRADING_ENGINE, "/positions", "", settings.accountPollInterval(),
                 () -> {
                     ordersOfThisPoll.set(client.orders(startOfTradingDay(clock.instant())));
                     return client.positions();
@@ -103,7 +103,7 @@ public final class FeedPoller implements AutoCloseable {
                 }));
         for (UpstreamService service : UpstreamService.values()) {
             if (client.isConfigured(service)) {
-                serviceJobs.add(new PollJob(service, "health", settings.healthPollInterval(), () -> client.health(service),
+                serviceJobs.add(new PollJob(service, "/health", "", settings.healthPollInterval(), () -> client.health(service),
                         answer -> recordHealth(service, answer)));
             } else {
                 trackers.get(service).record(new FeedResult.Failed<>(FeedFailure.of(FeedFailure.Kind.NOT_CONFIGURED,
@@ -164,17 +164,17 @@ public final class FeedPoller implements AutoCloseable {
     private List<PollJob> jobsFor(String symbol, boolean withPredictions) {
         List<PollJob> jobs = new ArrayList<>();
         if (withPredictions) {
-            jobs.add(new PollJob(UpstreamService.LSTM, symbol, settings.predictionPollInterval(),
+            jobs.add(new PollJob(UpstreamService.LSTM, "/predict", symbol, settings.predictionPollInterval(),
                     () -> client.prediction(ModelId.LSTM, symbol), r -> listener.onPrediction(ModelId.LSTM, symbol, r)));
-            jobs.add(new PollJob(UpstreamService.ENSEMBLE, symbol, settings.predictionPollInterval(),
+            jobs.add(new PollJob(UpstreamService.ENSEMBLE, "/predict", symbol, settings.predictionPollInterval(),
                     () -> client.prediction(ModelId.ENSEMBLE, symbol), r -> listener.onPrediction(ModelId.ENSEMBLE, symbol, r)));
         }
         jobs.addAll(List.of(
-                new PollJob(UpstreamService.MARKET_DATA, symbol, settings.quotePollInterval(),
+                new PollJob(UpstreamService.MARKET_DATA, "/quote", symbol, settings.quotePollInterval(),
                         () -> client.quote(symbol), r -> listener.onQuote(symbol, r)),
-                new PollJob(UpstreamService.MARKET_DATA, "bars " + symbol, settings.tradesPollInterval(),
+                new PollJob(UpstreamService.MARKET_DATA, "/bars", symbol, settings.tradesPollInterval(),
                         () -> client.dailyBars(symbol, barsCount), r -> listener.onBars(symbol, r)),
-                new PollJob(UpstreamService.TRADING_ENGINE, "trades " + symbol, settings.tradesPollInterval(),
+                new PollJob(UpstreamService.TRADING_ENGINE, "/trades", symbol, settings.tradesPollInterval(),
                         () -> client.trades(symbol, clock.instant().minus(tradesLookback)), r -> listener.onTrades(symbol, r))));
         jobs.forEach(job -> job.schedule(Duration.ZERO));
         return List.copyOf(jobs);
@@ -228,6 +228,7 @@ public final class FeedPoller implements AutoCloseable {
     private final class PollJob {
         private final UpstreamService service;
         private final String name;
+        private final String symbol;
         private final Duration interval;
         private final Supplier<? extends FeedResult<?>> call;
         private final java.util.function.Consumer<FeedResult<Object>> deliver;
@@ -235,10 +236,15 @@ public final class FeedPoller implements AutoCloseable {
         private int consecutiveFailures;
 
         @SuppressWarnings("unchecked")
-        <T> PollJob(UpstreamService service, String name, Duration interval, Supplier<FeedResult<T>> call,
+        /**
+         * @param name   the contract's path ("/quote"): the health window counts per endpoint
+         * @param symbol the symbol asked about, or "" for a service-wide request
+         */
+        <T> PollJob(UpstreamService service, String name, String symbol, Duration interval, Supplier<FeedResult<T>> call,
                     java.util.function.Consumer<FeedResult<T>> deliver) {
             this.service = service;
             this.name = name;
+            this.symbol = symbol;
             this.interval = interval;
             this.call = call;
             this.deliver = r -> deliver.accept((FeedResult<T>) (FeedResult<?>) r);
@@ -285,14 +291,16 @@ public final class FeedPoller implements AutoCloseable {
                 return;
             }
             HealthTracker tracker = trackers.get(service);
-            tracker.record(result);
+            HealthTracker.Scope scope = tracker.record(name, symbol, result);
             Optional<Duration> retryAfter = Optional.empty();
             boolean authentication = false;
             if (result instanceof FeedResult.Failed<Object> failed) {
                 FeedFailure failure = failed.failure();
                 retryAfter = failure.retryAfter();
                 authentication = failure.kind().isAuthentication();
-                if (failure.kind() != FeedFailure.Kind.NOT_FOUND && failure.kind() != FeedFailure.Kind.NOT_CONFIGURED) {
+                // the service's breaker counts the service's failures only; one symbol's error answers back off
+                // that symbol's own requests (this job's back-off), never every symbol's
+                if (scope == HealthTracker.Scope.SERVICE) {
                     breaker.onFailure();
                 }
                 consecutiveFailures++;

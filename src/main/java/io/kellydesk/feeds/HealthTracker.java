@@ -4,23 +4,46 @@ import io.kellydesk.core.ServiceHealth;
 import io.kellydesk.core.ServiceState;
 import io.kellydesk.core.UpstreamService;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * What one service's requests showed over the last {@value #WINDOW} requests: success rate, latency
- * percentiles, last error; combined with its own /health answer and its circuit breaker into a state.
+ * One service's health from its recent requests (the last {@value #WINDOW_SECONDS} s), its own /health answer and
+ * its circuit breaker, with hysteresis: a state must hold {@link #HOLD_TO_WORSEN} (worse) or {@link #HOLD_TO_IMPROVE}
+ * (better) before the light changes, so one bad answer does not flip it and re-size the desk.
+ *
+ * <p>A failure belongs to the service (a refused or reset connection, a timeout, a 503, or error answers across
+ * symbols) or to one symbol (an error answer for it while the same endpoint serves other symbols). Only the first
+ * kind counts toward the breaker and turns the light amber at once; one symbol's failures turn it amber only when they
+ * persist ({@link #SYMBOL_PERSISTS}), and say so in words.
  */
 public final class HealthTracker {
 
-    static final int WINDOW = 512;
+    static final int WINDOW_SECONDS = 60;
+    static final Duration HOLD_TO_WORSEN = Duration.ofSeconds(3);
+    static final Duration HOLD_TO_IMPROVE = Duration.ofSeconds(10);
+    static final Duration SYMBOL_PERSISTS = Duration.ofSeconds(30);
+    /** Service-level failures this recent keep the light amber. */
+    static final Duration RECENT = Duration.ofSeconds(15);
+    private static final int LATENCY_WINDOW = 512;
 
     private final UpstreamService service;
     private final CircuitBreaker breaker;
     private final Clock clock;
-    private final double[] latenciesMs = new double[WINDOW];
-    private final boolean[] successes = new boolean[WINDOW];
+    private final double[] latenciesMs = new double[LATENCY_WINDOW];
+    private final Deque<Outcome> window = new ArrayDeque<>();
+    /** endpoint → symbol → when its current run of failures began, and its last error. */
+    private final Map<String, Map<String, Streak>> failingSymbols = new HashMap<>();
     private int recorded;
     private long requests;
     private String reportedStatus = "";
@@ -30,7 +53,18 @@ public final class HealthTracker {
     private Optional<Instant> lastSuccessAt = Optional.empty();
     private boolean authenticationRefused;
     private boolean notConfigured;
-    private boolean lastFailed;
+    private ServiceState published = ServiceState.UNKNOWN;
+    private ServiceState pending;
+    private Instant pendingSince;
+
+    /** Which of a request's failures the service owns. */
+    public enum Scope { NONE, SERVICE, SYMBOL }
+
+    private record Outcome(Instant at, String endpoint, String symbol, boolean ok, Scope scope, String error) {
+    }
+
+    private record Streak(Instant since, Instant last, String error) {
+    }
 
     public HealthTracker(UpstreamService service, CircuitBreaker breaker, Clock clock) {
         this.service = service;
@@ -38,24 +72,78 @@ public final class HealthTracker {
         this.clock = clock;
     }
 
-    public synchronized void record(FeedResult<?> result) {
-        int slot = (int) (requests % WINDOW);
+    /** A request not tied to one endpoint or symbol (tests, the not-configured marker). */
+    public synchronized Scope record(FeedResult<?> result) {
+        return record("", "", result);
+    }
+
+    /**
+     * Records one request's outcome.
+     *
+     * @param endpoint the contract's path ("/quote")
+     * @param symbol   the symbol it asked about, or "" for a service-wide request
+     * @return whose failure it was: the service's (counts toward its breaker), the symbol's (backs off that symbol's
+     *         requests only), or none
+     */
+    public synchronized Scope record(String endpoint, String symbol, FeedResult<?> result) {
+        Instant now = clock.instant();
+        latenciesMs[(int) (requests % LATENCY_WINDOW)] = result.latency().toNanos() / 1e6;
         requests++;
-        recorded = (int) Math.min(WINDOW, requests);
-        latenciesMs[slot] = result.latency().toNanos() / 1e6;
-        successes[slot] = result.isOk();
+        recorded = (int) Math.min(LATENCY_WINDOW, requests);
+        Scope scope = Scope.NONE;
+        String error = "";
         if (result instanceof FeedResult.Failed<?> failed) {
-            lastFailed = true;
-            lastError = Optional.of(failed.failure().toString());
-            lastErrorAt = Optional.of(clock.instant());
-            authenticationRefused = failed.failure().kind().isAuthentication();
-            notConfigured = failed.failure().kind() == FeedFailure.Kind.NOT_CONFIGURED;
+            FeedFailure failure = failed.failure();
+            error = failure.toString();
+            lastError = Optional.of(error);
+            lastErrorAt = Optional.of(now);
+            authenticationRefused = failure.kind().isAuthentication();
+            notConfigured = failure.kind() == FeedFailure.Kind.NOT_CONFIGURED;
+            scope = scopeOf(failure, endpoint, symbol, now);
+            if (scope == Scope.SYMBOL) {
+                failingSymbols.computeIfAbsent(endpoint, e -> new TreeMap<>()).compute(symbol,
+                        (s, streak) -> new Streak(streak == null ? now : streak.since(), now, failure.toString()));
+            }
         } else {
-            lastFailed = false;
             authenticationRefused = false;
             notConfigured = false;
-            lastSuccessAt = Optional.of(clock.instant());
+            lastSuccessAt = Optional.of(now);
+            Map<String, Streak> failing = failingSymbols.get(endpoint);
+            if (failing != null) {
+                failing.remove(symbol);
+            }
         }
+        window.addLast(new Outcome(now, endpoint, symbol, result.isOk(), scope, error));
+        prune(now);
+        return scope;
+    }
+
+    private Scope scopeOf(FeedFailure failure, String endpoint, String symbol, Instant now) {
+        return switch (failure.kind()) {
+            case NOT_FOUND, NOT_CONFIGURED, CIRCUIT_OPEN -> Scope.NONE; // an unknown symbol; nothing asked
+            case TIMEOUT, CONNECTION, UNAVAILABLE, AUTHENTICATION -> Scope.SERVICE;
+            default -> symbol.isEmpty() || !servesOthers(endpoint, symbol, now) ? Scope.SERVICE : Scope.SYMBOL;
+        };
+    }
+
+    /** Whether the endpoint answered another symbol well within the window: then this one's error is its own. */
+    private boolean servesOthers(String endpoint, String symbol, Instant now) {
+        Instant since = now.minusSeconds(WINDOW_SECONDS);
+        for (Outcome o : window) {
+            if (o.ok() && o.endpoint().equals(endpoint) && !o.symbol().equals(symbol) && !o.at().isBefore(since)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void prune(Instant now) {
+        Instant since = now.minusSeconds(WINDOW_SECONDS);
+        while (!window.isEmpty() && window.peekFirst().at().isBefore(since)) {
+            window.removeFirst();
+        }
+        // a symbol no longer asked about (dropped from the list) stops failing once its last failure leaves the window
+        failingSymbols.values().forEach(m -> m.values().removeIf(streak -> streak.last().isBefore(since)));
     }
 
     /** The service's own word on its health, from /health. */
@@ -65,23 +153,49 @@ public final class HealthTracker {
     }
 
     public synchronized ServiceHealth snapshot() {
-        double[] window = Arrays.copyOf(latenciesMs, recorded);
-        Arrays.sort(window);
+        ServiceState state = currentState();
+        double[] sorted = Arrays.copyOf(latenciesMs, recorded);
+        Arrays.sort(sorted);
         int ok = 0;
-        for (int i = 0; i < recorded; i++) {
-            ok += successes[i] ? 1 : 0;
+        for (Outcome o : window) {
+            ok += o.ok() ? 1 : 0;
         }
-        return new ServiceHealth(service, state(), reportedStatus, detail, requests, recorded == 0 ? 0 : (double) ok / recorded,
-                percentile(window, 0.50), percentile(window, 0.95), percentile(window, 0.99), lastError, lastErrorAt,
-                lastSuccessAt, breaker.state());
+        double successRate = window.isEmpty() ? (requests == 0 ? 0 : 1) : (double) ok / window.size();
+        return new ServiceHealth(service, state, reportedStatus, detail, requests, successRate,
+                percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99), lastError, lastErrorAt,
+                lastSuccessAt, breaker.state(), failingWords(clock.instant()), endpoints());
     }
 
-    /** The state alone: cheap, no sorting; for deciding whether anything changed. */
+    /** The published state (with hysteresis); cheap enough to ask after every request. */
     public synchronized ServiceState currentState() {
-        return state();
+        Instant now = clock.instant();
+        prune(now);
+        ServiceState raw = rawState(now);
+        if (raw == published) {
+            pending = null;
+            return published;
+        }
+        boolean immediate = published == ServiceState.UNKNOWN || raw == ServiceState.NOT_CONFIGURED
+                || raw == ServiceState.AUTH_FAILED || published == ServiceState.NOT_CONFIGURED || published == ServiceState.AUTH_FAILED
+                || (raw == ServiceState.DOWN && breaker.state() != ServiceHealth.CircuitState.CLOSED);
+        if (immediate) {
+            published = raw;
+            pending = null;
+            return published;
+        }
+        if (raw != pending) {
+            pending = raw;
+            pendingSince = now;
+        }
+        Duration hold = rank(raw) > rank(published) ? HOLD_TO_WORSEN : HOLD_TO_IMPROVE;
+        if (Duration.between(pendingSince, now).compareTo(hold) >= 0) {
+            published = raw;
+            pending = null;
+        }
+        return published;
     }
 
-    private ServiceState state() {
+    private ServiceState rawState(Instant now) {
         if (requests == 0 && reportedStatus.isEmpty()) {
             return ServiceState.UNKNOWN;
         }
@@ -94,10 +208,86 @@ public final class HealthTracker {
         if (breaker.state() != ServiceHealth.CircuitState.CLOSED || reportedStatus.equals("down")) {
             return ServiceState.DOWN;
         }
-        if (lastFailed || reportedStatus.equals("degraded")) {
+        if (reportedStatus.equals("degraded") || recentServiceFailure(now) || !persistentSymbolFailures(now).isEmpty()) {
             return ServiceState.DEGRADED;
         }
         return ServiceState.OK;
+    }
+
+    private static int rank(ServiceState s) {
+        return switch (s) {
+            case OK -> 0;
+            case UNKNOWN -> 1;
+            case DEGRADED -> 2;
+            case DOWN, AUTH_FAILED, NOT_CONFIGURED -> 3;
+        };
+    }
+
+    private boolean recentServiceFailure(Instant now) {
+        Instant since = now.minus(RECENT);
+        for (Outcome o : window) {
+            if (o.scope() == Scope.SERVICE && !o.at().isBefore(since)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** endpoint → symbols failing there for at least {@link #SYMBOL_PERSISTS}. */
+    private Map<String, List<String>> persistentSymbolFailures(Instant now) {
+        Map<String, List<String>> persistent = new TreeMap<>();
+        failingSymbols.forEach((endpoint, symbols) -> symbols.forEach((symbol, streak) -> {
+            if (Duration.between(streak.since(), now).compareTo(SYMBOL_PERSISTS) >= 0) {
+                persistent.computeIfAbsent(endpoint, e -> new ArrayList<>()).add(symbol);
+            }
+        }));
+        return persistent;
+    }
+
+    /** What fails, in words: "/trades failing for 1 symbol for 45 s (NQZ26-CME)", or the service-wide error. */
+    private String failingWords(Instant now) {
+        List<String> parts = new ArrayList<>();
+        if (recentServiceFailure(now)) {
+            Map<String, Integer> byEndpoint = new TreeMap<>();
+            for (Outcome o : window) {
+                if (o.scope() == Scope.SERVICE && !o.at().isBefore(now.minus(RECENT))) {
+                    byEndpoint.merge(o.endpoint().isEmpty() ? "requests" : o.endpoint(), 1, Integer::sum);
+                }
+            }
+            parts.add(String.join(", ", byEndpoint.keySet()) + " failing: " + lastError.orElse(""));
+        }
+        failingSymbols.forEach((endpoint, symbols) -> {
+            if (!symbols.isEmpty()) {
+                long longest = symbols.values().stream().mapToLong(s -> Duration.between(s.since(), now).toSeconds()).max().orElse(0);
+                parts.add(endpoint + " failing for " + symbols.size() + (symbols.size() == 1 ? " symbol" : " symbols")
+                        + " (" + String.join(", ", symbols.keySet()) + ") for " + longest + " s; the others are served");
+            }
+        });
+        return String.join(" · ", parts);
+    }
+
+    private List<ServiceHealth.EndpointHealth> endpoints() {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, String> lastErrors = new HashMap<>();
+        for (Outcome o : window) {
+            if (o.endpoint().isEmpty()) {
+                continue;
+            }
+            int[] c = counts.computeIfAbsent(o.endpoint(), e -> new int[2]);
+            c[0]++;
+            c[1] += o.ok() ? 1 : 0;
+            if (!o.ok()) {
+                lastErrors.put(o.endpoint(), o.error());
+            }
+        }
+        List<ServiceHealth.EndpointHealth> rows = new ArrayList<>();
+        counts.forEach((endpoint, c) -> {
+            Map<String, String> symbols = new TreeMap<>();
+            failingSymbols.getOrDefault(endpoint, Map.of()).forEach((symbol, streak) -> symbols.put(symbol, streak.error()));
+            rows.add(new ServiceHealth.EndpointHealth(endpoint, c[0], (double) c[1] / c[0], symbols,
+                    Optional.ofNullable(lastErrors.get(endpoint))));
+        });
+        return rows;
     }
 
     /** Nearest-rank percentile of sorted values. */

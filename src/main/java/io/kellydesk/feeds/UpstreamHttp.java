@@ -41,7 +41,15 @@ public final class UpstreamHttp implements AutoCloseable {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final byte[] NO_BYTES = new byte[0];
 
+    /**
+     * How long an idle connection stays in the pool: below the servers' idle timeout (the JDK's HttpServer, which the
+     * demo runs, closes idle connections after 30 s), so the desk does not send on a connection the server dropped.
+     */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
+
     private final OkHttpClient client;
+    /** Same settings, no pool: every call opens a new connection (the one retry of a GET on a dead reused one). */
+    private final OkHttpClient freshConnections;
     private final Map<UpstreamService, ServicesSettings.Endpoint> endpoints;
     private final Map<UpstreamService, HttpUrl> baseUrls;
     private final ObjectMapper mapper = JsonMapper.builder().build();
@@ -67,13 +75,19 @@ public final class UpstreamHttp implements AutoCloseable {
         }
         this.client = builder
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(128, 5, java.util.concurrent.TimeUnit.MINUTES)) // as many idle as may run per host: no reconnect churn
+                // as many idle as may run per host (no reconnect churn), never kept past the servers' idle timeout
+                .connectionPool(new ConnectionPool(128, KEEP_ALIVE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .writeTimeout(settings.readTimeout())
                 .callTimeout(settings.callTimeout())
                 .retryOnConnectionFailure(false) // retries are the poller's, with backoff and the breaker
+                .eventListenerFactory(call -> {
+                    ConnectionUse use = call.request().tag(ConnectionUse.class);
+                    return use != null ? use : okhttp3.EventListener.NONE;
+                })
                 .build();
+        this.freshConnections = client.newBuilder().connectionPool(new ConnectionPool(0, 1, java.util.concurrent.TimeUnit.SECONDS)).build();
     }
 
     public boolean isConfigured(UpstreamService service) {
@@ -105,7 +119,7 @@ public final class UpstreamHttp implements AutoCloseable {
         if (url.isEmpty()) {
             return notConfigured(service);
         }
-        return execute(service, new Request.Builder().url(url.get()).get());
+        return execute(service, new Request.Builder().url(url.get()).get(), true);
     }
 
     /** A 2xx body as a JSON object, or MALFORMED. */
@@ -127,14 +141,42 @@ public final class UpstreamHttp implements AutoCloseable {
         if (url.isEmpty()) {
             return notConfigured(service);
         }
-        return execute(service, new Request.Builder().url(url.get()).post(RequestBody.create(jsonBody, JSON))).then(this::json);
+        return execute(service, new Request.Builder().url(url.get()).post(RequestBody.create(jsonBody, JSON)), false).then(this::json);
     }
 
-    private FeedResult<byte[]> execute(UpstreamService service, Request.Builder request) {
+    /**
+     * @param idempotent a GET: when it fails on a connection that was closed under it (the server dropped a pooled
+     *                   connection: reset, or an end of stream before any answer), it is sent once more on a fresh
+     *                   connection. A refused connection or a timeout is not retried here (the poller backs off).
+     */
+    private FeedResult<byte[]> execute(UpstreamService service, Request.Builder request, boolean idempotent) {
         endpoints.get(service).token().ifPresent(token -> request.header("Authorization", "Bearer " + token));
         request.header("Accept", "application/json");
+        ConnectionUse use = new ConnectionUse();
+        Request built = request.tag(ConnectionUse.class, use).build();
         long start = System.nanoTime();
-        try (Response response = client.newCall(request.build()).execute()) {
+        FeedResult<byte[]> first = call(client, built, start);
+        if (idempotent && !use.opened && first instanceof FeedResult.Failed<byte[]> failed
+                && failed.failure().kind() == FeedFailure.Kind.CONNECTION && failed.failure().message().startsWith(DROPPED)) {
+            return call(freshConnections, built.newBuilder().tag(ConnectionUse.class, new ConnectionUse()).build(), start);
+        }
+        return first;
+    }
+
+    /** Whether a call opened its own connection; a call that did not ran on a pooled one. */
+    private static final class ConnectionUse extends okhttp3.EventListener {
+        volatile boolean opened;
+
+        @Override
+        public void connectStart(okhttp3.Call call, java.net.InetSocketAddress address, java.net.Proxy proxy) {
+            opened = true;
+        }
+    }
+
+    private static final String DROPPED = "connection failed: ";
+
+    private FeedResult<byte[]> call(OkHttpClient http, Request request, long start) {
+        try (Response response = http.newCall(request).execute()) {
             return classify(response, start);
         } catch (InterruptedIOException e) {
             return failed(FeedFailure.of(FeedFailure.Kind.TIMEOUT, "no answer in time (" + e.getMessage() + ")"), start);
@@ -143,7 +185,7 @@ public final class UpstreamHttp implements AutoCloseable {
         } catch (UnknownHostException e) {
             return failed(FeedFailure.of(FeedFailure.Kind.CONNECTION, "unknown host: " + e.getMessage()), start);
         } catch (IOException e) {
-            return failed(FeedFailure.of(FeedFailure.Kind.CONNECTION, "connection failed: " + e.getMessage()), start);
+            return failed(FeedFailure.of(FeedFailure.Kind.CONNECTION, DROPPED + e.getMessage()), start);
         } catch (Exception e) {
             // OkHttp (Kotlin) lets an InterruptedException out of its connect wait undeclared. An interrupt means the
             // desk is closing or replacing this client: a failed call (a handoff stays retryable under the same id).
@@ -261,5 +303,6 @@ public final class UpstreamHttp implements AutoCloseable {
     public void close() {
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
+        freshConnections.connectionPool().evictAll();
     }
 }

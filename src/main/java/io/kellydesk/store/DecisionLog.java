@@ -394,6 +394,14 @@ public final class DecisionLog implements AutoCloseable {
             writer.close();
         }
         closeQuietly(readConnection);
+        if (writeConnection != null) {
+            // merge the WAL into the file and empty it: the next start (or a copy of the folder) finds a whole file
+            try (java.sql.Statement st = writeConnection.createStatement()) {
+                st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            } catch (SQLException e) {
+                LOG.warn("WAL checkpoint at close failed: {}", e.getMessage());
+            }
+        }
         closeQuietly(writeConnection);
         closeQuietly(lock);
     }

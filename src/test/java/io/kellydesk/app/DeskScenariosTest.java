@@ -96,6 +96,11 @@ class DeskScenariosTest {
             return robot.lookup(".notification-bar .title").queryAllAs(Label.class).stream()
                     .anyMatch(l -> "LSTM down".equals(l.getText()));
         });
+        // readable: the text against the pane it sits on, as rendered (WCAG contrast at least 4.5:1)
+        assertReadableNotifications(robot, "dark");
+        robot.interact(() -> composition.mainViewModel().themeProperty().set(io.kellydesk.desk.Theme.LIGHT));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertReadableNotifications(robot, "light");
 
         // The Health tab says which services are down, why, and how their circuits stand
         robot.clickOn("Health");
@@ -107,6 +112,39 @@ class DeskScenariosTest {
                     && sh.lastError().orElse("").contains("demo outage"));
         });
         Screenshots.save(stage.getScene(), "scenario-health-tab");
+    }
+
+    private static void assertReadableNotifications(FxRobot robot, String theme) {
+        var panes = robot.lookup(".notification-bar > .pane").queryAllAs(javafx.scene.layout.Region.class);
+        assertThat(panes).as("notifications on show").isNotEmpty();
+        for (var pane : panes) {
+            pane.applyCss();
+            var fills = pane.getBackground().getFills();
+            javafx.scene.paint.Color background = (javafx.scene.paint.Color) fills.get(fills.size() - 1).getFill();
+            for (Label label : robot.from(pane).lookup(".label").queryAllAs(Label.class)) {
+                if (label.getText() == null || label.getText().isBlank()) {
+                    continue;
+                }
+                javafx.scene.paint.Color text = (javafx.scene.paint.Color) label.getTextFill();
+                assertThat(contrast(text, background)).as("%s theme: \"%s\" %s on %s", theme, label.getText(), text, background)
+                        .isGreaterThanOrEqualTo(4.5);
+            }
+        }
+    }
+
+    /** WCAG 2 contrast ratio: (L1 + 0.05) / (L2 + 0.05) of the relative luminances. */
+    static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(javafx.scene.paint.Color c) {
+        return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
+    }
+
+    private static double linear(double channel) {
+        return channel <= 0.03928 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4);
     }
 
     @Test

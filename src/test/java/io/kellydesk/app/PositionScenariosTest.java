@@ -7,6 +7,7 @@ import io.kellydesk.core.Direction;
 import io.kellydesk.core.OrderAction;
 import io.kellydesk.core.Recommendation;
 import io.kellydesk.demo.DemoServices;
+import io.kellydesk.engine.PositionWords;
 import io.kellydesk.settings.SettingsFiles;
 import io.kellydesk.testing.Eventually;
 import io.kellydesk.testing.MutableClock;
@@ -138,7 +139,8 @@ class PositionScenariosTest {
         });
         assertThat(latest(NQ).hasOrder()).isFalse();
         Eventually.await(Duration.ofSeconds(5), "tile says at target", () -> tileLine(robot, NQ).startsWith("at target"));
-        assertThat(tileLine(robot, NQ)).isEqualTo("at target " + target + " long · holding " + target + " long");
+        String position = PositionWords.signed(target); // "5 long" or "5 short": the epoch decides NQ's side
+        assertThat(tileLine(robot, NQ)).isEqualTo("at target " + position + " · holding " + position);
         Screenshots.save(stage.getScene(), "position-at-target");
         // from the send on, not one NQ recommendation offered a further buy: the order counted as working until it filled
         assertThat(scalar("SELECT count(*) FROM recommendations WHERE symbol = '" + NQ + "' AND action = 'ADD' AND id > " + rowsBefore))
@@ -165,7 +167,11 @@ class PositionScenariosTest {
         assertThat(r.actionReason()).isEqualTo(ActionReason.EMERGENCY);
         assertThat(r.positionCapContracts()).isEqualTo(2);
         assertThat(r.orderContracts()).isEqualTo(-2);
-        Eventually.await(Duration.ofSeconds(5), "tile says reduce", () -> tileLine(robot, symbol).startsWith("reduce 2: emergency cap 2"));
+        // a tile out of view keeps its newest snapshot without drawing it: bring it into view first
+        robot.interact(() -> io.kellydesk.desk.ScrollIntoView.node(robot.lookup("#tileScroll").queryAs(javafx.scene.control.ScrollPane.class),
+                robot.lookup("#tile-" + symbol).queryAs(javafx.scene.Node.class)));
+        Eventually.await(Duration.ofSeconds(5), "tile says reduce", () -> tileLine(robot, symbol).startsWith("reduce 2: emergency cap 2"),
+                () -> tileLine(robot, symbol));
         Screenshots.save(stage.getScene(), "position-emergency-reduce");
         // and the ticket hands off exactly that: sell 2
         Stage ticket = openTicket(robot, symbol);

@@ -135,6 +135,61 @@ class FeedPollerTest {
     }
 
     @Test
+    void oneSymbolsFailingTradesBackOffThatSymbolOnlyAndLeaveTheBreakerClosed() {
+        Function<RecordedRequest, MockResponse> healthy = this::healthy;
+        behaviour.put(UpstreamService.TRADING_ENGINE, request -> {
+            String target = request.getTarget();
+            if (target.startsWith("/trades?symbol=NQZ26-CME")) {
+                return new MockResponse.Builder().code(500).body("{\"error\": \"NQ history table locked\"}").build();
+            }
+            if (target.startsWith("/trades")) {
+                return json("{\"trades\": []}");
+            }
+            return healthy.apply(request);
+        });
+        behaviour.put(UpstreamService.MARKET_DATA, request -> request.getTarget().equals("/symbols")
+                ? json("{\"symbols\": [\"" + SYMBOL + "\", \"ESZ26-CME\"]}") : healthy.apply(request));
+        startPoller(Duration.ofMillis(20), 5, Duration.ofMillis(400));
+        poller.track(List.of(SYMBOL, "ESZ26-CME"));
+        Eventually.await(Duration.ofSeconds(5), "40 ES trades answers", () -> targets.stream()
+                .filter(t -> t.startsWith("TRADING_ENGINE /trades?symbol=ESZ26-CME")).count() >= 40,
+                () -> poller.health(UpstreamService.TRADING_ENGINE) + " " + targets.stream().filter(t -> t.startsWith("TRADING")).map(t -> t.substring(0, Math.min(40, t.length()))).distinct().toList());
+        long nq = targets.stream().filter(t -> t.startsWith("TRADING_ENGINE /trades?symbol=NQZ26-CME")).count();
+        long es = targets.stream().filter(t -> t.startsWith("TRADING_ENGINE /trades?symbol=ESZ26-CME")).count();
+        // NQ's failures back off NQ's requests alone (20 ms doubling to the 400 ms cap); ES goes on every 20 ms
+        assertThat(nq).isGreaterThanOrEqualTo(5).isLessThan(es / 2);
+        ServiceHealth te = poller.health(UpstreamService.TRADING_ENGINE);
+        assertThat(te.circuit()).as("five NQ failures in a row did not open the service's breaker").isEqualTo(ServiceHealth.CircuitState.CLOSED);
+        assertThat(te.state()).isNotEqualTo(ServiceState.DOWN);
+        assertThat(te.failuresOf(SYMBOL)).singleElement().asString().contains("NQ history table locked");
+    }
+
+    @Test
+    void fiveFailuresInARowOfOneSymbolWhileTheEngineServesAnotherDoNotOpenTheBreaker() {
+        // ES's history is served at once the first time; every other engine answer takes 2 s; NQ's /trades answers 500
+        // after 100 ms. So five NQ failures come in a row (20 ms doubling back-off) with no engine success between.
+        java.util.concurrent.atomic.AtomicBoolean esServed = new java.util.concurrent.atomic.AtomicBoolean();
+        behaviour.put(UpstreamService.MARKET_DATA, request -> request.getTarget().equals("/symbols")
+                ? json("{\"symbols\": [\"" + SYMBOL + "\", \"ESZ26-CME\"]}") : healthy(request));
+        behaviour.put(UpstreamService.TRADING_ENGINE, request -> {
+            String target = request.getTarget();
+            if (target.startsWith("/trades?symbol=NQZ26-CME")) {
+                return new MockResponse.Builder().code(500).body("{\"error\": \"NQ locked\"}").headersDelay(100, TimeUnit.MILLISECONDS).build();
+            }
+            if (target.startsWith("/trades?symbol=ESZ26-CME") && esServed.compareAndSet(false, true)) {
+                return json("{\"trades\": []}");
+            }
+            MockResponse slow = target.startsWith("/trades") ? json("{\"trades\": []}") : healthy(request);
+            return slow.newBuilder().headersDelay(2, TimeUnit.SECONDS).build();
+        });
+        startPoller(Duration.ofMillis(20), 5, Duration.ofSeconds(1));
+        poller.track(List.of(SYMBOL, "ESZ26-CME"));
+        Eventually.await(Duration.ofSeconds(3), "five NQ failures", () -> targets.stream()
+                .filter(t -> t.startsWith("TRADING_ENGINE /trades?symbol=NQZ26-CME")).count() >= 6);
+        assertThat(poller.health(UpstreamService.TRADING_ENGINE).circuit()).isEqualTo(ServiceHealth.CircuitState.CLOSED);
+    }
+
+    @Test
     void aSlowServiceNeverDelaysTheOthers() {
         behaviour.put(UpstreamService.LSTM, request -> new MockResponse.Builder()
                 .body("{\"status\": \"ok\"}").headersDelay(2, TimeUnit.SECONDS).build());

@@ -171,6 +171,31 @@ class UpstreamClientTest {
     }
 
     @Test
+    void aGetOnAPooledConnectionTheServerDroppedIsSentOnceMoreOnAFreshOne() throws Exception {
+        String quote = "{\"symbol\": \"NQZ26-CME\", \"last\": 1, \"point_value\": 20, \"atr\": 85.5, \"timestamp\": \"2026-11-23T14:30:00Z\"}";
+        answer(200, quote);
+        // the second request arrives on the kept-alive connection, and the server drops it before answering
+        server.enqueue(new MockResponse.Builder().onResponseStart(new mockwebserver3.SocketEffect.CloseSocket()).build());
+        answer(200, quote);
+        assertThat(client.quote("NQZ26-CME").isOk()).isTrue();
+        FeedResult<io.kellydesk.core.Quote> second = client.quote("NQZ26-CME");
+        assertThat(second.isOk()).as("retried once on a new connection: %s", second).isTrue();
+        assertThat(server.takeRequest().getConnectionIndex()).isZero();
+        server.takeRequest();
+        assertThat(server.takeRequest().getConnectionIndex()).as("the retry's own connection").isEqualTo(1);
+    }
+
+    @Test
+    void aPostIsNeverResentByTheClient() {
+        answer(200, "{\"ok\": true}");
+        server.enqueue(new MockResponse.Builder().onResponseStart(new mockwebserver3.SocketEffect.CloseSocket()).build());
+        assertThat(http.post(UpstreamService.TRADING_ENGINE, "/orders", "{}").isOk()).isTrue();
+        // the handoff's own retry (same client order id, with its back-off) decides, never the HTTP client
+        assertThat(failureOf(http.post(UpstreamService.TRADING_ENGINE, "/orders", "{}")).kind()).isEqualTo(FeedFailure.Kind.CONNECTION);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
     void aResetConnection() {
         server.enqueue(new MockResponse.Builder().body(GOOD_LSTM).onResponseStart(new SocketEffect.CloseSocket()).build());
         assertThat(lstmFailure().kind()).isEqualTo(FeedFailure.Kind.CONNECTION);
