@@ -171,8 +171,8 @@ public final class DeskComposition implements AutoCloseable {
             log.startupNotice().ifPresent(pendingNotices::add);
             return Optional.of(log);
         } catch (DecisionLogException e) {
-            LOG.error("Decision log unavailable", e);
-            pendingNotices.add(e.getMessage() + " Decisions are NOT being logged.");
+            LOG.error("Decision log unavailable: {}", e.getMessage(), e.getCause());
+            pendingNotices.add(e.getMessage());
             return Optional.empty();
         }
     }
@@ -231,13 +231,16 @@ public final class DeskComposition implements AutoCloseable {
         });
     }
 
+    /**
+     * An unusable data folder never stops the window: the decision log then fails to open and says so in one
+     * sentence, and the desk runs without it (and without hand-off).
+     */
     private static void createFolders(AppOptions options) {
         try {
             Files.createDirectories(options.dataDir());
             Files.createDirectories(options.logDir());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data folder " + options.dataDir()
-                    + " (use --data-dir to choose another): " + e.getMessage(), e);
+            LOG.error("Cannot create the data folder {} or its logs folder", options.dataDir(), e);
         }
     }
 
@@ -262,7 +265,7 @@ public final class DeskComposition implements AutoCloseable {
             DetailView detailView = new DetailView(new DetailViewModel(() -> engine.context().settings()));
             view.detailPane().getChildren().add(detailView.load());
             return detailView;
-        }, bus, fxUpdates, clock, handoffPresenter::handOff);
+        }, bus, fxUpdates, clock, handoffPresenter::handOff, handoffs::unavailable);
         detailPresenter.activate();
         // Ctrl+Enter: hand off the selected recommendation (opens its ticket; one-click sends)
         scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ENTER,
@@ -612,6 +615,17 @@ public final class DeskComposition implements AutoCloseable {
 
     public Optional<DemoServices> demo() {
         return Optional.ofNullable(demo);
+    }
+
+    /** Every service's figures now, from the poller's windows (for scenarios). */
+    java.util.Map<io.kellydesk.core.UpstreamService, io.kellydesk.core.ServiceHealth> liveHealth() {
+        java.util.Map<io.kellydesk.core.UpstreamService, io.kellydesk.core.ServiceHealth> all =
+                new java.util.EnumMap<>(io.kellydesk.core.UpstreamService.class);
+        FeedPoller p = poller;
+        if (p != null) {
+            p.health().forEach(h -> all.put(h.service(), h));
+        }
+        return all;
     }
 
     /** The desk's handoff port (for scenarios that hand off without the window). */

@@ -46,6 +46,7 @@ final class DeskHandoffs implements HandoffPort, AutoCloseable {
     private final Supplier<DeskPreferences> preferences;
     private final Clock clock;
     private final HandoffService service;
+    private final Optional<String> unavailable;
 
     DeskHandoffs(DeskEngine engine, Optional<DecisionLog> decisionLog, Supplier<UpstreamHttp> http, Supplier<DeskPreferences> preferences,
                  EventBus bus, Clock clock) {
@@ -53,8 +54,9 @@ final class DeskHandoffs implements HandoffPort, AutoCloseable {
         this.preferences = preferences;
         this.clock = clock;
         this.logJournal = decisionLog.filter(log -> !log.isReadOnly()).map(HandoffLogJournal::new);
-        HandoffJournal journal = logJournal.<HandoffJournal>map(j -> j).orElseGet(() -> new Unrecordable(
-                decisionLog.flatMap(DecisionLog::readOnlyReason).orElse("the decision log is not open")));
+        this.unavailable = logJournal.isPresent() ? Optional.empty() : Optional.of(decisionLog.flatMap(DecisionLog::readOnlyReason)
+                .orElse("Hand-off is off: the decision log could not be opened, and no order goes out without its audit row."));
+        HandoffJournal journal = logJournal.<HandoffJournal>map(j -> j).orElseGet(() -> new Unrecordable(unavailable.get()));
         this.service = new HandoffService(new EngineOrderGateway(http), journal, this::refusal, clock,
                 Executors.newScheduledThreadPool(2, PooledTaskExecutor.namedDaemons("kd-handoff")), preferences,
                 new Backoff(Duration.ofSeconds(5), () -> ThreadLocalRandom.current().nextDouble()),
@@ -129,6 +131,11 @@ final class DeskHandoffs implements HandoffPort, AutoCloseable {
         List<HandoffRecord> all = new ArrayList<>(byId.values());
         all.sort(Comparator.comparing(HandoffRecord::createdAt).reversed());
         return all;
+    }
+
+    @Override
+    public Optional<String> unavailable() {
+        return unavailable;
     }
 
     @Override

@@ -305,7 +305,7 @@ public final class KellySizer {
             Order order = positionsKnown ? order(trade, target, held + working, cap, emergencyCap) : Order.NONE;
             List<InputKind> stale = new ArrayList<>();
             for (InputKind kind : InputKind.values()) {
-                if (inputs.state(kind, settings) == InputKind.State.STALE) {
+                if (kind != InputKind.BARS && inputs.state(kind, settings) == InputKind.State.STALE) {
                     stale.add(kind);
                 }
             }

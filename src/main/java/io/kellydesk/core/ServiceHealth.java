@@ -15,7 +15,7 @@ public record ServiceHealth(UpstreamService service, ServiceState state, String 
                             long requests, double successRate, Optional<Double> latencyP50Ms, Optional<Double> latencyP95Ms,
                             Optional<Double> latencyP99Ms, Optional<String> lastError, Optional<Instant> lastErrorAt,
                             Optional<Instant> lastSuccessAt, CircuitState circuit, String failing,
-                            List<EndpointHealth> endpoints) {
+                            List<EndpointHealth> endpoints, long connectionFailures) {
 
     public enum CircuitState { CLOSED, OPEN, HALF_OPEN }
 
@@ -42,7 +42,7 @@ public record ServiceHealth(UpstreamService service, ServiceState state, String 
                          Optional<Double> latencyP99Ms, Optional<String> lastError, Optional<Instant> lastErrorAt,
                          Optional<Instant> lastSuccessAt, CircuitState circuit) {
         this(service, state, reportedStatus, detail, requests, successRate, latencyP50Ms, latencyP95Ms, latencyP99Ms, lastError,
-                lastErrorAt, lastSuccessAt, circuit, "", List.of());
+                lastErrorAt, lastSuccessAt, circuit, "", List.of(), 0);
     }
 
     public static ServiceHealth unknown(UpstreamService service) {

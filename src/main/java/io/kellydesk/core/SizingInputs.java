@@ -112,6 +112,9 @@ public record SizingInputs(String symbol, Instant now, Optional<Prediction> lstm
     public String freshnessKey(SizingSettings settings) {
         StringBuilder bits = new StringBuilder(InputKind.values().length);
         for (InputKind kind : InputKind.values()) {
+            if (kind == InputKind.BARS) {
+                continue; // this symbol's own bars enter the other symbols' sizes (their ρ), never its own
+            }
             bits.append(switch (state(kind, settings)) {
                 case FRESH -> 'F';
                 case STALE -> 'S';

@@ -87,6 +87,8 @@ public final class DemoServices implements AutoCloseable {
     private volatile long fillDelayMaxMs = 5_000;
     private volatile long orderAnswerDelayMs;
     private final Map<String, Long> pathDelayUntilMillis = new ConcurrentHashMap<>();
+    /** "service|path|symbol" → what the demo answers instead: "500" or "garbage". */
+    private final Map<String, String> faults = new ConcurrentHashMap<>();
 
     private DemoServices(DemoMarket market) {
         this.market = market;
@@ -187,6 +189,32 @@ public final class DemoServices implements AutoCloseable {
         pathDelayUntilMillis.put(path, until.toEpochMilli());
     }
 
+    /** Demo control: {@code service} answers {@code path} for {@code symbol} with a 500, from now on. */
+    public void failFor(UpstreamService service, String path, String symbol) {
+        faults.put(service + "|" + path + "|" + symbol, "500");
+    }
+
+    /** Demo control: {@code service} answers {@code path} for {@code symbol} with a body that is not JSON, from now on. */
+    public void garbageFor(UpstreamService service, String path, String symbol) {
+        faults.put(service + "|" + path + "|" + symbol, "garbage");
+    }
+
+    /**
+     * Demo control: the service stops listening for {@code downtime} and starts again on the same port, as a
+     * redeployed service would: its clients' pooled connections are dead afterwards.
+     */
+    public void restart(UpstreamService service, java.time.Duration downtime) throws IOException, InterruptedException {
+        HttpServer old = servers.get(service);
+        InetSocketAddress address = old.getAddress();
+        old.stop(0);
+        Thread.sleep(downtime.toMillis());
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), address.getPort()), 512);
+        server.setExecutor(executor);
+        server.createContext("/", exchange -> handle(service, exchange));
+        server.start();
+        servers.put(service, server);
+    }
+
     /** Demo control: the service answers 503 with Retry-After until {@code until}. */
     public void outage(UpstreamService service, Instant until) {
         outageUntilMillis.put(service, until.toEpochMilli());
@@ -210,6 +238,15 @@ public final class DemoServices implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     return;
                 }
+            }
+            String fault = faults.get(service + "|" + path + "|" + query.getOrDefault("symbol", ""));
+            if ("500".equals(fault)) {
+                send(exchange, 500, error("demo fault: " + path + " fails for " + query.get("symbol")));
+                return;
+            }
+            if ("garbage".equals(fault)) {
+                sendRaw(exchange, 200, "<html>upstream proxy error</html>");
+                return;
             }
             Long outage = outageUntilMillis.get(service);
             if (outage != null && System.currentTimeMillis() < outage) {

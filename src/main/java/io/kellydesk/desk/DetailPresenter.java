@@ -25,6 +25,8 @@ public final class DetailPresenter {
     /** Symbols whose last engine handoff has no known outcome: Hand off stays enabled, for the retry with its id. */
     private final java.util.Set<String> unresolved = ConcurrentHashMap.newKeySet();
     private volatile String selected;
+    /** Why no handoff is possible at all (no writable decision log), when so. */
+    private final java.util.function.Supplier<Optional<String>> handoffOff;
     private final java.util.List<EventBus.Subscription> subscriptions = new java.util.ArrayList<>();
 
     /**
@@ -32,7 +34,8 @@ public final class DetailPresenter {
      * @param handOff     what the Hand off button does with the shown snapshot (opens the ticket)
      */
     public DetailPresenter(java.util.function.Supplier<DetailView> viewFactory, EventBus bus, FxCoalescer fx, Clock clock,
-                           java.util.function.Consumer<SymbolSnapshot> handOff) {
+                           java.util.function.Consumer<SymbolSnapshot> handOff, java.util.function.Supplier<Optional<String>> handoffOff) {
+        this.handoffOff = handoffOff;
         this.viewFactory = viewFactory;
         this.bus = bus;
         this.fx = fx;
@@ -100,8 +103,9 @@ public final class DetailPresenter {
         } else {
             DetailView view = view();
             view.show(snapshot, clock.instant(), DEFAULT_FIXED_CONTRACTS);
-            view.showHandoff(snapshot.recommendation().hasOrder() || unresolved.contains(snapshot.symbol()),
-                    handoffs.getOrDefault(snapshot.symbol(), ""));
+            Optional<String> off = handoffOff.get();
+            view.showHandoff(off.isEmpty() && (snapshot.recommendation().hasOrder() || unresolved.contains(snapshot.symbol())),
+                    off.orElse(handoffs.getOrDefault(snapshot.symbol(), "")));
         }
     }
 }

@@ -24,6 +24,14 @@ public interface HandoffPort {
     /** Today's handoffs, newest first (background thread). */
     List<HandoffRecord> today() throws Exception;
 
+    /**
+     * Why no handoff can be made at all, when none can: without a writable decision log nothing may be sent (no order
+     * without its audit row). Empty when handoffs are possible.
+     */
+    default java.util.Optional<String> unavailable() {
+        return java.util.Optional.empty();
+    }
+
     /** The desk preferences in force (target, one-click). */
     DeskPreferences preferences();
 }

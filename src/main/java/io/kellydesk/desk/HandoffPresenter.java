@@ -71,6 +71,11 @@ public final class HandoffPresenter {
     /** The trader clicked Hand off (or pressed the hotkey) on {@code snapshot}. FX thread. */
     public Optional<TicketView> handOff(SymbolSnapshot snapshot) {
         Recommendation r = snapshot.recommendation();
+        Optional<String> off = port.unavailable();
+        if (off.isPresent()) {
+            problems.accept(off.get());
+            return Optional.empty();
+        }
         Optional<io.kellydesk.handoff.HandoffRecord> unknown = port.unresolved(snapshot.symbol());
         if (unknown.isPresent()) {
             // Before anything else: the earlier order's fate. Only the same id may go again (never one-click).

@@ -41,7 +41,19 @@ public final class HealthView {
     @FXML private TableColumn<ServiceHealth, String> circuitColumn;
     @FXML private TableColumn<ServiceHealth, String> errorColumn;
     @FXML private TableColumn<ServiceHealth, String> errorAtColumn;
+    @FXML private TableColumn<ServiceHealth, String> failingColumn;
     @FXML private LineChart<Number, Number> drawdownChart;
+    @FXML private TableView<EndpointRow> endpoints;
+    @FXML private TableColumn<EndpointRow, String> endpointServiceColumn;
+    @FXML private TableColumn<EndpointRow, String> endpointColumn;
+    @FXML private TableColumn<EndpointRow, String> endpointRequestsColumn;
+    @FXML private TableColumn<EndpointRow, String> endpointSuccessColumn;
+    @FXML private TableColumn<EndpointRow, String> endpointSymbolsColumn;
+    @FXML private TableColumn<EndpointRow, String> endpointErrorColumn;
+
+    /** One endpoint of one service, as a row. */
+    public record EndpointRow(String service, ServiceHealth.EndpointHealth endpoint) {
+    }
 
     public HealthView(Clock clock) {
         this.clock = clock;
@@ -62,6 +74,16 @@ public final class HealthView {
         column(circuitColumn, h -> h.circuit().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         column(errorColumn, h -> h.lastError().orElse(""));
         column(errorAtColumn, h -> h.lastErrorAt().map(TIME::format).orElse(""));
+        column(failingColumn, ServiceHealth::failing);
+        endpointColumn(endpointServiceColumn, EndpointRow::service);
+        endpointColumn(endpointColumn, r -> r.endpoint().endpoint());
+        endpointColumn(endpointRequestsColumn, r -> Integer.toString(r.endpoint().requests()));
+        endpointColumn(endpointSuccessColumn, r -> String.format(Locale.ROOT, "%.1f %%", r.endpoint().successRate() * 100));
+        endpointColumn(endpointSymbolsColumn, r -> r.endpoint().failingSymbols().isEmpty() ? ""
+                : r.endpoint().failingSymbols().size() + ": " + String.join(", ", r.endpoint().failingSymbols().keySet()));
+        endpointColumn(endpointErrorColumn, r -> r.endpoint().lastError().orElse(""));
+        endpoints.setPlaceholder(new javafx.scene.control.Label("No requests in the last minute."));
+        endpoints.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         services.setPlaceholder(new javafx.scene.control.Label("No service polled yet."));
         // the last column (the error, in the service's own words) takes what width is left
         services.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -80,12 +102,22 @@ public final class HealthView {
         column.setSortable(false);
     }
 
+    private static void endpointColumn(TableColumn<EndpointRow, String> column, Function<EndpointRow, String> text) {
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        column.setSortable(false);
+    }
+
     private static String ms(Optional<Double> value) {
         return value.map(v -> String.format(Locale.ROOT, "%.1f", v)).orElse("—");
     }
 
     public void showServices(List<ServiceHealth> health) {
         services.getItems().setAll(health);
+        List<EndpointRow> rows = new java.util.ArrayList<>();
+        for (ServiceHealth h : health) {
+            h.endpoints().forEach(e -> rows.add(new EndpointRow(h.service().displayName(), e)));
+        }
+        endpoints.getItems().setAll(rows);
     }
 
     /** Adds the account's drawdown and redraws the last two hours with the emergency trigger as a line. */

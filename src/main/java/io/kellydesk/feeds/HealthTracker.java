@@ -35,6 +35,8 @@ public final class HealthTracker {
     static final Duration SYMBOL_PERSISTS = Duration.ofSeconds(30);
     /** Service-level failures this recent keep the light amber. */
     static final Duration RECENT = Duration.ofSeconds(15);
+    /** How long a symbol's run of failures is remembered without a new request: past the slowest poll's back-off. */
+    static final Duration STREAK_RETENTION = Duration.ofMinutes(15);
     private static final int LATENCY_WINDOW = 512;
 
     private final UpstreamService service;
@@ -46,6 +48,7 @@ public final class HealthTracker {
     private final Map<String, Map<String, Streak>> failingSymbols = new HashMap<>();
     private int recorded;
     private long requests;
+    private long connectionFailures;
     private String reportedStatus = "";
     private String detail = "";
     private Optional<String> lastError = Optional.empty();
@@ -100,6 +103,9 @@ public final class HealthTracker {
             authenticationRefused = failure.kind().isAuthentication();
             notConfigured = failure.kind() == FeedFailure.Kind.NOT_CONFIGURED;
             scope = scopeOf(failure, endpoint, symbol, now);
+            if (failure.kind() == FeedFailure.Kind.CONNECTION) {
+                connectionFailures++;
+            }
             if (scope == Scope.SYMBOL) {
                 failingSymbols.computeIfAbsent(endpoint, e -> new TreeMap<>()).compute(symbol,
                         (s, streak) -> new Streak(streak == null ? now : streak.since(), now, failure.toString()));
@@ -142,8 +148,10 @@ public final class HealthTracker {
         while (!window.isEmpty() && window.peekFirst().at().isBefore(since)) {
             window.removeFirst();
         }
-        // a symbol no longer asked about (dropped from the list) stops failing once its last failure leaves the window
-        failingSymbols.values().forEach(m -> m.values().removeIf(streak -> streak.last().isBefore(since)));
+        // A run of failures ends with the symbol's next success. One not asked about for STREAK_RETENTION (dropped from
+        // the list) is forgotten; slow endpoints (trades, bars: minutes apart) keep their runs across the window.
+        Instant forgotten = now.minus(STREAK_RETENTION);
+        failingSymbols.values().forEach(m -> m.values().removeIf(streak -> streak.last().isBefore(forgotten)));
     }
 
     /** The service's own word on its health, from /health. */
@@ -163,7 +171,7 @@ public final class HealthTracker {
         double successRate = window.isEmpty() ? (requests == 0 ? 0 : 1) : (double) ok / window.size();
         return new ServiceHealth(service, state, reportedStatus, detail, requests, successRate,
                 percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99), lastError, lastErrorAt,
-                lastSuccessAt, breaker.state(), failingWords(clock.instant()), endpoints());
+                lastSuccessAt, breaker.state(), failingWords(clock.instant()), endpoints(), connectionFailures);
     }
 
     /** The published state (with hysteresis); cheap enough to ask after every request. */

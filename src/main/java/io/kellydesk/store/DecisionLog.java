@@ -81,11 +81,11 @@ public final class DecisionLog implements AutoCloseable {
         try {
             lock = DataDirLock.tryAcquire(dataDir, holder).orElse(null);
         } catch (IOException e) {
-            throw new DecisionLogException("Cannot use the data folder " + dataDir + ": " + e.getMessage(), e);
+            LOG.error("Cannot use the data folder {}", dataDir, e);
+            throw new DecisionLogException(StorageWords.unusable(dataDir, e), e);
         }
         if (lock == null) {
-            String reason = "Another Kelly Desk (" + (holder.isEmpty() ? "unknown process" : holder) + ") is using " + dataDir
-                    + ". This desk shows the log but writes nothing to it.";
+            String reason = StorageWords.lockedBy(holder.toString(), dataDir);
             try {
                 Connection read = connect(file, true);
                 return new DecisionLog(file, clock, null, null, read, null, Optional.of(reason), Optional.of(reason));
@@ -103,12 +103,12 @@ public final class DecisionLog implements AutoCloseable {
         } catch (SQLException e) {
             if (!isCorrupt(e)) {
                 closeQuietly(lock);
-                throw new DecisionLogException("Cannot open the decision log " + file + ": " + describe(e), e);
+                LOG.error("Cannot open the decision log {}: {}", file, describe(e), e);
+                throw new DecisionLogException(StorageWords.unusable(dataDir, e), e);
             }
             Path aside = moveAside(file, clock);
-            notice = Optional.of("The decision log " + file.getFileName() + " was damaged (" + describe(e) + "). It was moved to "
-                    + aside.getFileName() + " and a new log started; nothing was deleted.");
-            LOG.error(notice.get());
+            notice = Optional.of(StorageWords.movedAside(aside));
+            LOG.error("{} SQLite said: {}", notice.get(), describe(e));
             try {
                 write = openChecked(file);
             } catch (SQLException | DecisionLogException again) {
@@ -128,7 +128,8 @@ public final class DecisionLog implements AutoCloseable {
         } catch (SQLException e) {
             closeQuietly(write);
             closeQuietly(lock);
-            throw new DecisionLogException("Cannot prepare the decision log " + file + ": " + describe(e), e);
+            LOG.error("Cannot prepare the decision log {}: {}", file, describe(e), e);
+            throw new DecisionLogException(StorageWords.unusable(dataDir, e), e);
         }
     }
 
@@ -369,7 +370,7 @@ public final class DecisionLog implements AutoCloseable {
         return primaryCode(e) == 19;
     }
 
-    private static int primaryCode(SQLException e) {
+    static int primaryCode(SQLException e) {
         if (e instanceof SQLiteException s) {
             return s.getResultCode().code & 0xFF;
         }

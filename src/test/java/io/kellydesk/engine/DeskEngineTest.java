@@ -170,6 +170,33 @@ class DeskEngineTest {
         assertThat(latest().payoffRatio().getAsDouble()).isEqualTo(1.2, org.assertj.core.api.Assertions.within(1e-9));
     }
 
+    /** {@code n} outcomes all at p_raw 0.7, three in four won: the isotonic map sends 0.7 to 0.75. */
+    private static List<io.kellydesk.core.IsotonicCalibrator.Outcome> outcomes(int n) {
+        List<io.kellydesk.core.IsotonicCalibrator.Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            outcomes.add(new io.kellydesk.core.IsotonicCalibrator.Outcome(0.7, i % 4 < 3));
+        }
+        return outcomes;
+    }
+
+    @Test
+    void aRefitThatChangesNoSizeReLogsNothing() {
+        feedTradableDesk();
+        int before = logged.size();
+        // 150 outcomes: below calibration_min_outcomes (200), the fit is not applied, so no size can change
+        engine.updateCalibration(io.kellydesk.core.IsotonicCalibrator.fit(outcomes(150)));
+        engine.tick();
+        assertThat(logged).hasSize(before);
+        // 200: applied, p 0.7 → 0.75, so f* = (1·0.75 − 0.25)/1 = 0.5 and f = min(0.5 × 0.5, 0.25) = 0.25 (was 0.2)
+        engine.updateCalibration(io.kellydesk.core.IsotonicCalibrator.fit(outcomes(200)));
+        assertThat(logged).hasSize(before + 1);
+        assertThat(latest().fractionUsed().getAsDouble()).isEqualTo(0.25, org.assertj.core.api.Assertions.within(1e-9));
+        // the same outcomes refitted (a new object, the same map): nothing
+        engine.updateCalibration(io.kellydesk.core.IsotonicCalibrator.fit(outcomes(200)));
+        engine.tick();
+        assertThat(logged).hasSize(before + 1);
+    }
+
     @Test
     void symbolsOutsideTheActiveListAreNotSized() {
         engine.onPrediction(ModelId.LSTM, "ZZZ-NOWHERE", ok(lstm(0.9)));
