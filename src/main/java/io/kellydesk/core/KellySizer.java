@@ -123,19 +123,9 @@ public final class KellySizer {
         }
 
         // 9. Portfolio risk: the other symbols' held and working exposure; this symbol's own is replaced by the target.
-        List<String> unpriced = new ArrayList<>();
-        double openRisk = 0;
-        for (Exposure other : inputs.others()) {
-            if (other.contracts() == 0) {
-                continue;
-            }
-            OptionalDouble r = other.riskCurrency();
-            if (r.isEmpty()) {
-                unpriced.add(other.symbol());
-            } else {
-                openRisk += r.getAsDouble();
-            }
-        }
+        RiskValidator.OpenRisk open = RiskValidator.openRisk(inputs);
+        List<String> unpriced = open.unpriced();
+        double openRisk = open.riskCurrency();
         if (!unpriced.isEmpty()) {
             return t.noTrade(ReasonCode.UNPRICED_EXPOSURE, "no risk per contract known for the exposure in "
                     + String.join(", ", unpriced) + " (no fresh quote, too few losses)");

@@ -18,6 +18,28 @@ public final class RiskValidator {
     public record Rejection(ReasonCode reason, String detail) {
     }
 
+    /** Spec step 9's open risk of the other symbols, and those whose risk per contract is unknown (then it is unknown). */
+    public record OpenRisk(double riskCurrency, List<String> unpriced) {
+    }
+
+    /** Σ |x_j| × risk_j over the other symbols with x_j ≠ 0; this symbol's own exposure is replaced by its target. */
+    public static OpenRisk openRisk(SizingInputs inputs) {
+        List<String> unpriced = new ArrayList<>();
+        double sum = 0;
+        for (Exposure other : inputs.others()) {
+            if (other.contracts() == 0) {
+                continue;
+            }
+            OptionalDouble r = other.riskCurrency();
+            if (r.isEmpty()) {
+                unpriced.add(other.symbol());
+            } else {
+                sum += r.getAsDouble();
+            }
+        }
+        return new OpenRisk(sum, List.copyOf(unpriced));
+    }
+
     /** Spec step 10's sum over the other symbols, and the symbols whose ρ was unknown. */
     public record Correlated(double riskCurrency, List<String> unknown) {
     }
@@ -73,17 +95,11 @@ public final class RiskValidator {
         if (capitalAtRisk > settings.maxKellyFraction() * equity + SLACK) {
             return reject(ReasonCode.RISK_REJECTED, "capital at risk above max_kelly_fraction of equity");
         }
-        double openRisk = 0;
-        for (Exposure other : inputs.others()) {
-            if (other.contracts() == 0) {
-                continue;
-            }
-            OptionalDouble r = other.riskCurrency();
-            if (r.isEmpty()) {
-                return reject(ReasonCode.UNPRICED_EXPOSURE, "no risk per contract known for the exposure in " + other.symbol());
-            }
-            openRisk += r.getAsDouble();
+        OpenRisk open = openRisk(inputs);
+        if (!open.unpriced().isEmpty()) {
+            return reject(ReasonCode.UNPRICED_EXPOSURE, "no risk per contract known for the exposure in " + String.join(", ", open.unpriced()));
         }
+        double openRisk = open.riskCurrency();
         if (openRisk + capitalAtRisk > settings.maxPortfolioRisk() * equity + SLACK) {
             return reject(ReasonCode.RISK_REJECTED, "portfolio risk above max_portfolio_risk of equity");
         }

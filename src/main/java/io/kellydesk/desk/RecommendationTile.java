@@ -42,6 +42,7 @@ final class RecommendationTile {
     private final Label fraction = label("tile-figure");
     private final Label risk = label("tile-figure");
     private final Label status = label("tile-status");
+    private final javafx.scene.control.Tooltip statusTip = new javafx.scene.control.Tooltip();
     /** State lives on leaves (edge, status label): a class change on the root would restyle the whole tile. */
     private final Region edge = new Region();
     private final Region flashOverlay = new Region();
@@ -52,6 +53,7 @@ final class RecommendationTile {
     RecommendationTile(String symbol) {
         this.symbol = symbol;
         status.setWrapText(true);
+        status.setTooltip(statusTip);
         status.setMaxWidth(WIDTH - 30);
         status.setMinHeight(34);
         Label name = label("tile-symbol");
@@ -197,7 +199,11 @@ final class RecommendationTile {
             case STALE -> STALE;
             case EMERGENCY -> EMERGENCY;
         };
-        status.setText(handoffNote.isEmpty() ? text : text + " · " + handoffNote);
+        String full = handoffNote.isEmpty() ? text : text + " · " + handoffNote;
+        if (!full.equals(status.getText())) {
+            status.setText(full);
+            statusTip.setText(full); // the whole line, where the tile's two lines cut it
+        }
         setState(edge, state, STATUSES);
         setState(status, state, STATUSES);
     }
