@@ -135,8 +135,14 @@ public final class FeedLoadScenario {
                 LockSupport.parkNanos(Duration.ofMillis(1_100 - nowMs % 1_000).toNanos());
                 arrivals.clear();
                 long start = System.nanoTime();
-                CountDownLatch answers = new CountDownLatch(symbols.size() * 4);
+                CountDownLatch answers = new CountDownLatch(symbols.size() * 4 + 1);
                 Instant since = clock.instant().minus(Duration.ofDays(30));
+                // the account, orders and positions, as the desk polls them (every 5 s there; here once a cycle): they
+                // age out after max_account_age_s, and then nothing is sized
+                submit(io, inFlight, answers, () -> {
+                    engine.onAccount(client.account());
+                    engine.onExposure(client.orders(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS)), client.positions());
+                });
                 for (String symbol : symbols) {
                     submit(io, inFlight, answers, () -> {
                         var r = client.prediction(ModelId.LSTM, symbol);
