@@ -20,7 +20,8 @@ public record SymbolSnapshot(String symbol, Recommendation recommendation, Insta
     }
 
     /**
-     * @param dataTime  the time of the last good data (the service's timestamp), empty when none ever arrived
+     * @param dataTime  the time as of which the last good data holds (received, or the service's timestamp where older),
+     *                  empty when none ever arrived
      * @param lastError the last failure since that data, when the latest poll failed
      */
     public record InputStatus(Optional<Instant> dataTime, Optional<String> lastError) {
@@ -29,14 +30,5 @@ public record SymbolSnapshot(String symbol, Recommendation recommendation, Insta
         public Optional<Duration> ageAt(Instant now) {
             return dataTime.map(t -> Duration.between(t, now));
         }
-    }
-
-    /** True when any prediction or the quote is missing or older than the maximum age at {@code now}. */
-    public boolean isStaleAt(Instant now) {
-        return stale(lstm, now) || stale(ensemble, now) || stale(quote, now);
-    }
-
-    private boolean stale(InputStatus status, Instant now) {
-        return status.ageAt(now).map(age -> age.compareTo(maxAge) > 0).orElse(true);
     }
 }

@@ -124,7 +124,7 @@ class DeskEngineTest {
         assertThat(failedClosed.reason()).isEqualTo(ReasonCode.STALE_INPUT);
         assertThat(failedClosed.contracts()).isZero();
         assertThat(failedClosed.fullKellyFraction()).as("no number from stale data").isEmpty();
-        assertThat(engine.snapshot(NQ).orElseThrow().isStaleAt(clock.instant())).isTrue();
+        assertThat(SymbolStatus.of(engine.snapshot(NQ).orElseThrow(), clock.instant()).kind()).isEqualTo(SymbolStatus.Kind.STALE);
     }
 
     @Test
