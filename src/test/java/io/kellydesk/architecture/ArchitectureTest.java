@@ -55,4 +55,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noJavaUtilLogging = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+    /** No two packages depend on each other, however indirectly (issue 17: the first of the package rules). */
+    @ArchTest
+    static final ArchRule PACKAGES_ARE_FREE_OF_CYCLES = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+            .matching("io.kellydesk.(*)..").should().beFreeOfCycles();
 }
