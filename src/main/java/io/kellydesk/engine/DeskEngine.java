@@ -189,14 +189,16 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
 
     @Override
     public void onPositions(FeedResult<List<Position>> result) {
-        onExposure(new FeedResult.Failed<>(io.kellydesk.feeds.FeedFailure.of(io.kellydesk.feeds.FeedFailure.Kind.NOT_CONFIGURED,
-                "not asked"), Duration.ZERO), result);
+        if (result instanceof FeedResult.Ok<List<Position>> ok) {
+            applyExposure(Optional.empty(), Optional.of(ok.value()));
+        }
     }
 
     @Override
     public void onOrders(FeedResult<List<EngineOrder>> result) {
-        onExposure(result, new FeedResult.Failed<>(io.kellydesk.feeds.FeedFailure.of(io.kellydesk.feeds.FeedFailure.Kind.NOT_CONFIGURED,
-                "not asked"), Duration.ZERO));
+        if (result instanceof FeedResult.Ok<List<EngineOrder>> ok) {
+            applyExposure(Optional.of(ok.value()), Optional.empty());
+        }
     }
 
     /**
@@ -205,17 +207,23 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
      */
     @Override
     public void onExposure(FeedResult<List<EngineOrder>> orders, FeedResult<List<Position>> positions) {
+        applyExposure(orders instanceof FeedResult.Ok<List<EngineOrder>> ok ? Optional.of(ok.value()) : Optional.empty(),
+                positions instanceof FeedResult.Ok<List<Position>> ok ? Optional.of(ok.value()) : Optional.empty());
+    }
+
+    /** Valid answers replace the held and working picture as one value; a missing one leaves its part to age. */
+    private void applyExposure(Optional<List<EngineOrder>> orders, Optional<List<Position>> positions) {
         boolean changed = false;
         synchronized (this) {
             ExposureState state = exposure;
             Instant now = clock.instant();
-            if (orders instanceof FeedResult.Ok<List<EngineOrder>> ok) {
-                changed |= !ok.value().equals(state.engineOrders());
-                state = state.withOrders(ok.value(), now, List.copyOf(sentOrders.values()));
+            if (orders.isPresent()) {
+                changed |= !orders.get().equals(state.engineOrders());
+                state = state.withOrders(orders.get(), now, List.copyOf(sentOrders.values()));
             }
-            if (positions instanceof FeedResult.Ok<List<Position>> ok) {
+            if (positions.isPresent()) {
                 Map<String, Integer> signed = new java.util.HashMap<>();
-                for (Position p : ok.value()) {
+                for (Position p : positions.get()) {
                     if (p.contracts() != 0) {
                         signed.merge(p.symbol(), p.side() == Direction.LONG ? p.contracts() : -p.contracts(), Integer::sum);
                     }

@@ -38,6 +38,11 @@ public final class HealthTracker {
     /** How long a symbol's run of failures is remembered without a new request: past the slowest poll's back-off. */
     static final Duration STREAK_RETENTION = Duration.ofMinutes(15);
     private static final int LATENCY_WINDOW = 512;
+    /**
+     * At most this many requests are kept for the per-endpoint figures: 500 symbols polled every second would keep
+     * ~120,000 in 60 s. The state itself never scans them (see {@link #lastServiceFailure}, {@link #lastSuccess}).
+     */
+    static final int WINDOW_MAX_REQUESTS = 20_000;
 
     private final UpstreamService service;
     private final CircuitBreaker breaker;
@@ -46,6 +51,10 @@ public final class HealthTracker {
     private final Deque<Outcome> window = new ArrayDeque<>();
     /** endpoint → symbol → when its current run of failures began, and its last error. */
     private final Map<String, Map<String, Streak>> failingSymbols = new HashMap<>();
+    /** endpoint ("" for service-wide requests) → the last service-scoped failure there: the state asks it per request. */
+    private final Map<String, Instant> lastServiceFailure = new HashMap<>();
+    /** endpoint → its last two successes for distinct symbols: whether it "serves others" is then O(1). */
+    private final Map<String, Served> lastSuccess = new HashMap<>();
     private int recorded;
     private long requests;
     private long connectionFailures;
@@ -63,10 +72,17 @@ public final class HealthTracker {
     /** Which of a request's failures the service owns. */
     public enum Scope { NONE, SERVICE, SYMBOL }
 
-    private record Outcome(Instant at, String endpoint, String symbol, boolean ok, Scope scope, String error) {
+    private record Outcome(Instant at, String endpoint, boolean ok, String error) {
     }
 
     private record Streak(Instant since, Instant last, String error) {
+    }
+
+    /** The newest success of an endpoint and the newest one for a different symbol before it. */
+    private record Served(String symbol, Instant at, String otherSymbol, Instant otherAt) {
+        Served after(String newSymbol, Instant newAt) {
+            return newSymbol.equals(symbol) ? new Served(symbol, newAt, otherSymbol, otherAt) : new Served(newSymbol, newAt, symbol, at);
+        }
     }
 
     public HealthTracker(UpstreamService service, CircuitBreaker breaker, Clock clock) {
@@ -106,6 +122,9 @@ public final class HealthTracker {
             if (failure.kind() == FeedFailure.Kind.CONNECTION) {
                 connectionFailures++;
             }
+            if (scope == Scope.SERVICE) {
+                lastServiceFailure.put(endpoint, now);
+            }
             if (scope == Scope.SYMBOL) {
                 failingSymbols.computeIfAbsent(endpoint, e -> new TreeMap<>()).compute(symbol,
                         (s, streak) -> new Streak(streak == null ? now : streak.since(), now, failure.toString()));
@@ -114,12 +133,16 @@ public final class HealthTracker {
             authenticationRefused = false;
             notConfigured = false;
             lastSuccessAt = Optional.of(now);
+            lastSuccess.compute(endpoint, (e, served) -> served == null ? new Served(symbol, now, null, null) : served.after(symbol, now));
             Map<String, Streak> failing = failingSymbols.get(endpoint);
             if (failing != null) {
                 failing.remove(symbol);
             }
         }
-        window.addLast(new Outcome(now, endpoint, symbol, result.isOk(), scope, error));
+        window.addLast(new Outcome(now, endpoint, result.isOk(), error));
+        if (window.size() > WINDOW_MAX_REQUESTS) {
+            window.removeFirst();
+        }
         prune(now);
         return scope;
     }
@@ -134,13 +157,13 @@ public final class HealthTracker {
 
     /** Whether the endpoint answered another symbol well within the window: then this one's error is its own. */
     private boolean servesOthers(String endpoint, String symbol, Instant now) {
-        Instant since = now.minusSeconds(WINDOW_SECONDS);
-        for (Outcome o : window) {
-            if (o.ok() && o.endpoint().equals(endpoint) && !o.symbol().equals(symbol) && !o.at().isBefore(since)) {
-                return true;
-            }
+        Served served = lastSuccess.get(endpoint);
+        if (served == null) {
+            return false;
         }
-        return false;
+        Instant since = now.minusSeconds(WINDOW_SECONDS);
+        Instant otherAt = served.symbol().equals(symbol) ? served.otherAt() : served.at();
+        return otherAt != null && !otherAt.isBefore(since);
     }
 
     private void prune(Instant now) {
@@ -233,8 +256,8 @@ public final class HealthTracker {
 
     private boolean recentServiceFailure(Instant now) {
         Instant since = now.minus(RECENT);
-        for (Outcome o : window) {
-            if (o.scope() == Scope.SERVICE && !o.at().isBefore(since)) {
+        for (Instant at : lastServiceFailure.values()) {
+            if (!at.isBefore(since)) {
                 return true;
             }
         }
@@ -257,11 +280,11 @@ public final class HealthTracker {
         List<String> parts = new ArrayList<>();
         if (recentServiceFailure(now)) {
             Map<String, Integer> byEndpoint = new TreeMap<>();
-            for (Outcome o : window) {
-                if (o.scope() == Scope.SERVICE && !o.at().isBefore(now.minus(RECENT))) {
-                    byEndpoint.merge(o.endpoint().isEmpty() ? "requests" : o.endpoint(), 1, Integer::sum);
+            lastServiceFailure.forEach((endpoint, at) -> {
+                if (!at.isBefore(now.minus(RECENT))) {
+                    byEndpoint.put(endpoint.isEmpty() ? "requests" : endpoint, 1);
                 }
-            }
+            });
             parts.add(String.join(", ", byEndpoint.keySet()) + " failing: " + lastError.orElse(""));
         }
         failingSymbols.forEach((endpoint, symbols) -> {

@@ -7,6 +7,7 @@ import io.kellydesk.core.UpstreamService;
 import io.kellydesk.demo.DemoServices;
 import io.kellydesk.engine.SymbolSnapshot;
 import io.kellydesk.settings.SettingsFiles;
+import io.kellydesk.testing.Eventually;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,44 +47,52 @@ public final class FaultScenario {
         DeskComposition desk = new DeskComposition(new AppOptions(settings, dir.resolve("data"), AppOptions.DemoMode.ON),
                 BuildInfo.load(), Runnable::run, Clock.systemUTC());
         desk.startServices();
-        for (int i = 0; i < 200 && (desk.demo().isEmpty() || desk.engine().snapshots().size() < 8); i++) {
-            Thread.sleep(100);
-        }
+        Eventually.await(Duration.ofSeconds(20), "the demo up and 8 symbols sized",
+                () -> desk.demo().isPresent() && desk.engine().snapshots().size() >= 8);
         DemoServices demo = desk.demo().orElseThrow();
-        Thread.sleep(5_000); // every symbol sized once from healthy services
+        // every symbol sized once from healthy services: both models, the history, the quote, the account
+        Eventually.await(Duration.ofSeconds(30), "every symbol sized from every input", () -> desk.engine().snapshots().stream()
+                .allMatch(s -> s.recommendation().estimate().map(e -> e.modelsUsed() == 2).orElse(false)
+                        && s.recommendation().inputs().payoff().isPresent() && s.recommendation().inputs().account().isPresent()));
         demo.failFor(UpstreamService.TRADING_ENGINE, "/trades", BAD_HISTORY);
         demo.garbageFor(UpstreamService.LSTM, "/predict", BAD_PREDICTIONS);
         demo.garbageFor(UpstreamService.ENSEMBLE, "/predict", BAD_PREDICTIONS);
         long startMs = System.currentTimeMillis();
         Map<UpstreamService, Long> connectionErrorsAtStart = connectionErrors(desk);
-        Map<String, Integer> badSeconds = new TreeMap<>();
-        boolean restarted = false;
-        for (int s = 0; s < seconds; s++) {
-            if (!restarted && s >= seconds / 3) {
-                restarted = true;
-                System.out.printf("t=%d s: restarting the LSTM service (5 s down)%n", s);
-                Thread.ofVirtual().start(() -> {
-                    try {
-                        demo.restart(UpstreamService.LSTM, Duration.ofSeconds(5));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+        Map<String, Integer> badSeconds = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.ScheduledExecutorService clockwork = java.util.concurrent.Executors.newScheduledThreadPool(2,
+                r -> Thread.ofPlatform().daemon().name("kd-fault-clock").unstarted(r));
+        // a third into the run the LSTM goes away for 5 s and comes back on its port
+        clockwork.schedule(() -> {
+            System.out.printf("t=%d s: restarting the LSTM service (5 s down)%n", seconds / 3);
+            try {
+                demo.restart(UpstreamService.LSTM, Duration.ofSeconds(5));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, seconds / 3, java.util.concurrent.TimeUnit.SECONDS);
+        // once a second: which healthy symbols are down or stale; once a minute: the lights
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(seconds);
+        java.util.concurrent.atomic.AtomicInteger tick = new java.util.concurrent.atomic.AtomicInteger();
+        clockwork.scheduleAtFixedRate(() -> {
+            int s = tick.getAndIncrement();
+            if (s >= seconds) {
+                return;
             }
             for (SymbolSnapshot snapshot : desk.engine().snapshots()) {
                 Recommendation r = snapshot.recommendation();
-                if (Set.of(BAD_HISTORY, BAD_PREDICTIONS).contains(r.symbol())) {
-                    continue;
-                }
-                if (r.reason() == ReasonCode.SERVICE_DOWN || r.reason() == ReasonCode.STALE_INPUT) {
+                if (!Set.of(BAD_HISTORY, BAD_PREDICTIONS).contains(r.symbol())
+                        && (r.reason() == ReasonCode.SERVICE_DOWN || r.reason() == ReasonCode.STALE_INPUT)) {
                     badSeconds.merge(r.symbol(), 1, Integer::sum);
                 }
             }
             if (s % 60 == 59) {
                 System.out.printf("t=%d s: health %s%n", s + 1, healthLine(desk));
             }
-            Thread.sleep(1_000);
-        }
+            done.countDown();
+        }, 0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        done.await();
+        clockwork.shutdownNow();
         long endMs = System.currentTimeMillis();
         Map<UpstreamService, Long> connectionErrors = connectionErrors(desk);
         ServiceHealth te = desk.liveHealth().get(UpstreamService.TRADING_ENGINE);
@@ -119,7 +128,7 @@ public final class FaultScenario {
                 System.out.printf("recommendation rows in all: %d%n", rs.getInt(1));
             }
         }
-        System.out.printf("seconds of SERVICE_DOWN or STALE_INPUT for the 6 healthy symbols: %s (total %d)%n", badSeconds,
+        System.out.printf("seconds of SERVICE_DOWN or STALE_INPUT for the 6 healthy symbols: %s (total %d)%n", new TreeMap<>(badSeconds),
                 badSeconds.values().stream().mapToInt(Integer::intValue).sum());
         Map<UpstreamService, Long> added = new EnumMap<>(UpstreamService.class);
         connectionErrors.forEach((service, n) -> added.put(service, n - connectionErrorsAtStart.getOrDefault(service, 0L)));

@@ -8,6 +8,7 @@ import io.kellydesk.handoff.HandoffRecord;
 import io.kellydesk.handoff.HandoffStatus;
 import io.kellydesk.handoff.OrderTicket;
 import io.kellydesk.settings.SettingsFiles;
+import io.kellydesk.testing.Eventually;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,30 +42,28 @@ public final class HandoffCapScenario {
         desk.startServices();
         DemoServices demo = waitForDemo(desk);
         int cap = desk.engine().context().settings().maxPositionSizeContracts();
-        Map<String, Integer> worst = new HashMap<>();
+        Map<String, Integer> worst = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicInteger samples = new AtomicInteger();
-        Thread watcher = Thread.ofPlatform().daemon().name("kd-cap-watch").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                for (Map.Entry<String, Integer> e : engineBook(demo).entrySet()) {
-                    worst.merge(e.getKey(), Math.abs(e.getValue()), Math::max);
-                }
-                samples.incrementAndGet();
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException stop) {
-                    return;
-                }
+        java.util.concurrent.ScheduledExecutorService watcher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().daemon().name("kd-cap-watch").unstarted(r));
+        watcher.scheduleAtFixedRate(() -> {
+            for (Map.Entry<String, Integer> e : engineBook(demo).entrySet()) {
+                worst.merge(e.getKey(), Math.abs(e.getValue()), Math::max);
             }
-        });
+            samples.incrementAndGet();
+        }, 0, 20, TimeUnit.MILLISECONDS);
         int accepted = 0;
         int refused = 0;
         Map<String, Integer> byAction = new HashMap<>();
         long start = System.nanoTime();
-        while (accepted < wanted && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(15)) {
-            boolean sent = false;
+        long deadline = start + TimeUnit.MINUTES.toNanos(15);
+        while (accepted < wanted && System.nanoTime() < deadline) {
+            // the next order on offer: after a fill, or when a new epoch turns a symbol
+            Eventually.await(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), "an order on offer",
+                    () -> desk.engine().snapshots().stream().anyMatch(s -> offers(desk, s)));
             for (SymbolSnapshot s : desk.engine().snapshots()) {
                 Recommendation r = s.recommendation();
-                if (!r.hasOrder() || desk.handoffs().unresolved(r.symbol()).isPresent()) {
+                if (!offers(desk, s)) {
                     continue;
                 }
                 OrderTicket ticket = OrderTicket.from(r, "USD", r.estimate().map(e -> e.rawWinProbability()).orElse(0.0),
@@ -76,7 +75,6 @@ public final class HandoffCapScenario {
                         byAction.merge(r.action().name(), 1, Integer::sum);
                         System.out.printf("%2d  %-12s %-7s %-4s %d   (%s)%n", accepted, r.symbol(), r.action(),
                                 ticket.side(), ticket.quantityContracts(), PositionWords.orderLine(r));
-                        sent = true;
                     }
                 } catch (java.util.concurrent.ExecutionException e) {
                     refused++; // current data no longer offered it (a fill or a new epoch came first)
@@ -85,12 +83,11 @@ public final class HandoffCapScenario {
                     break;
                 }
             }
-            Thread.sleep(sent ? 300 : 1_000);
         }
-        // let the last fills land, still watching
-        Thread.sleep(7_000);
-        watcher.interrupt();
-        watcher.join();
+        // the last fills land (1-5 s), still watched
+        Eventually.await(Duration.ofSeconds(30), "every order filled", () -> demo.workingOrderCount() == 0);
+        watcher.shutdown();
+        watcher.awaitTermination(5, TimeUnit.SECONDS);
         int max = worst.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         System.out.println();
         System.out.printf("handoffs accepted %d (%s), refused on re-check %d, in %.0f s%n", accepted, byAction, refused,
@@ -108,10 +105,17 @@ public final class HandoffCapScenario {
         return demo.exposureContracts();
     }
 
-    private static DemoServices waitForDemo(DeskComposition desk) throws InterruptedException {
-        for (int i = 0; i < 200 && (desk.demo().isEmpty() || desk.engine().snapshots().size() < 8); i++) {
-            Thread.sleep(100);
-        }
+    /**
+     * An order the symbol offers with no earlier one of unknown outcome. (A handoff runs to its answer before the next
+     * starts, and an accepted order counts as working, so a symbol just handed off offers nothing until it moves.)
+     */
+    private static boolean offers(DeskComposition desk, SymbolSnapshot s) {
+        return s.recommendation().hasOrder() && desk.handoffs().unresolved(s.symbol()).isEmpty();
+    }
+
+    private static DemoServices waitForDemo(DeskComposition desk) {
+        Eventually.await(Duration.ofSeconds(20), "the demo up and 8 symbols sized",
+                () -> desk.demo().isPresent() && desk.engine().snapshots().size() >= 8);
         return desk.demo().orElseThrow();
     }
 }
