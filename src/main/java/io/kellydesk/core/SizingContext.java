@@ -21,6 +21,13 @@ public record SizingContext(SizingSettings settings, SettingsValidator.Report se
         return new SizingContext(settings, SettingsValidator.validate(settings), settings.version(), calibrator);
     }
 
+    /** Settings that did not load: a context whose verdict blocks every trade, naming the problem (fail closed). */
+    public static SizingContext blocked(String problem) {
+        SettingsValidator.Report report = new SettingsValidator.Report(java.util.List.of(new SettingsIssue("settings file",
+                SettingsIssue.Severity.ERROR, problem)));
+        return new SizingContext(SizingSettings.defaults(), report, "unusable", null);
+    }
+
     public SizingContext withCalibrator(IsotonicCalibrator newCalibrator) {
         return new SizingContext(settings, settingsReport, settingsVersion, newCalibrator);
     }

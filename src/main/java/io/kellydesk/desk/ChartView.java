@@ -5,7 +5,7 @@ import io.kellydesk.core.ClosedTrade;
 import io.kellydesk.core.KellyReplay;
 import io.kellydesk.core.SizingSettings;
 import io.kellydesk.engine.DeskEngine;
-import io.kellydesk.tasks.TaskExecutor;
+import io.kellydesk.desk.fx.FxTasks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,8 +33,7 @@ public final class ChartView {
     static final String SELECTED = "Selected symbol";
 
     private final DeskEngine engine;
-    private final TaskExecutor background;
-    private final Executor fxThread;
+    private final FxTasks tasks;
     private final Clock clock;
     private String selectedSymbol;
     @FXML private VBox root;
@@ -47,10 +46,9 @@ public final class ChartView {
     @FXML private Label halfLegend;
     @FXML private Label fixedLegend;
 
-    public ChartView(DeskEngine engine, TaskExecutor background, Executor fxThread, Clock clock) {
+    public ChartView(DeskEngine engine, FxTasks tasks, Clock clock) {
         this.engine = engine;
-        this.background = background;
-        this.fxThread = fxThread;
+        this.tasks = tasks;
         this.clock = clock;
     }
 
@@ -103,14 +101,8 @@ public final class ChartView {
         Request request = new Request(desk ? "the whole desk" : selectedSymbol, trades, account.get().equityCurrency(),
                 account.get().currency(), settings, engine.atrRiskPerContract(), fixedContracts.getValue());
         status.setText("replaying " + trades.size() + " trades…");
-        background.submit(() -> KellyReplay.replay(request.trades(), request.startEquity(), request.settings(), request.atrRisk(), request.fixed()))
-                .whenCompleteAsync((result, failure) -> {
-                    if (failure != null) {
-                        status.setText("replay failed: " + failure.getMessage());
-                        return;
-                    }
-                    show(request, result);
-                }, fxThread);
+        tasks.call(() -> KellyReplay.replay(request.trades(), request.startEquity(), request.settings(), request.atrRisk(), request.fixed()),
+                result -> show(request, result), problem -> status.setText("replay failed: " + problem));
     }
 
     private void show(Request request, KellyReplay.Result result) {

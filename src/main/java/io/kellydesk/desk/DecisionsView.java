@@ -2,7 +2,7 @@ package io.kellydesk.desk;
 
 import io.kellydesk.core.LoggedDecision;
 import io.kellydesk.core.ReasonCode;
-import io.kellydesk.tasks.TaskExecutor;
+import io.kellydesk.desk.fx.FxTasks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +29,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import io.kellydesk.engine.DecisionBrowser;
 
 /**
  * Controller of {@code fxml/DecisionsPane.fxml}. Reads run on the background executor, one at a time; their
@@ -42,8 +43,7 @@ public final class DecisionsView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final DecisionBrowser browser;
-    private final TaskExecutor background;
-    private final Executor fxThread;
+    private final FxTasks tasks;
     private final Clock clock;
     private final Consumer<String> problems;
     private boolean loading;
@@ -86,10 +86,9 @@ public final class DecisionsView {
     }
 
     /** @param problems where a failed read or export is reported (the banner) */
-    public DecisionsView(DecisionBrowser browser, TaskExecutor background, Executor fxThread, Clock clock, Consumer<String> problems) {
+    public DecisionsView(DecisionBrowser browser, FxTasks tasks, Clock clock, Consumer<String> problems) {
         this.browser = browser;
-        this.background = background;
-        this.fxThread = fxThread;
+        this.tasks = tasks;
         this.clock = clock;
         this.problems = problems;
     }
@@ -149,23 +148,16 @@ public final class DecisionsView {
             return;
         }
         DecisionBrowser.Filter filter = filter();
-        CompletableFuture<List<LoggedDecision>> rowsFuture;
-        try {
-            rowsFuture = background.submit(() -> browser.find(filter, LIMIT));
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
-            return; // the desk is shutting down
-        }
         loading = true;
-        rowsFuture.whenCompleteAsync((rows, failure) -> {
+        tasks.call(() -> browser.find(filter, LIMIT), rows -> {
             loading = false;
-            if (failure != null) {
-                problems.accept("Cannot list decisions: " + rootMessage(failure));
-                return;
-            }
             table.getItems().setAll(rows);
             countLabel.setText(String.format(Locale.ROOT, "%,d decision%s%s", rows.size(), rows.size() == 1 ? "" : "s",
                     rows.size() == LIMIT ? " (the newest " + LIMIT + ")" : ""));
-        }, fxThread);
+        }, problem -> {
+            loading = false;
+            problems.accept("Cannot list decisions: " + problem);
+        });
     }
 
     DecisionBrowser.Filter filter() {
@@ -197,23 +189,16 @@ public final class DecisionsView {
     /** Writes the rows now listed (the filtered view) to {@code file} in the background. */
     public CompletableFuture<Void> exportTo(Path file) {
         List<LoggedDecision> rows = List.copyOf(table.getItems());
-        return background.submit(() -> {
-            browser.exportCsv(rows, file);
-            return (Void) null;
-        }).whenCompleteAsync((ok, failure) -> {
-            if (failure != null) {
-                problems.accept("Cannot export decisions to " + file + ": " + rootMessage(failure));
-            } else {
-                countLabel.setText(String.format(Locale.ROOT, "%,d exported to %s", rows.size(), file.getFileName()));
-            }
-        }, fxThread);
+        return tasks.run(() -> browser.exportCsv(rows, file),
+                () -> countLabel.setText(String.format(Locale.ROOT, "%,d exported to %s", rows.size(), file.getFileName())),
+                problem -> problems.accept("Cannot export decisions to " + file + ": " + problem));
     }
 
     /** Opens the full record of one decision, inputs included, in a window of its own (non-modal). */
     void showDetails(LoggedDecision decision) {
-        background.submit(() -> browser.details(decision.id())).whenCompleteAsync((details, failure) -> {
-            if (failure != null || details.isEmpty()) {
-                problems.accept("Cannot read decision " + decision.id() + (failure == null ? "" : ": " + rootMessage(failure)));
+        tasks.call(() -> browser.details(decision.id()), details -> {
+            if (details.isEmpty()) {
+                problems.accept("Cannot read decision " + decision.id());
                 return;
             }
             StringBuilder text = new StringBuilder();
@@ -231,15 +216,7 @@ public final class DecisionsView {
             scene.getStylesheets().setAll(root.getScene().getStylesheets());
             stage.setScene(scene);
             stage.show();
-        }, fxThread);
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable t = failure;
-        while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        }, problem -> problems.accept("Cannot read decision " + decision.id() + ": " + problem));
     }
 
     public TableView<LoggedDecision> table() {

@@ -61,7 +61,7 @@ public final class DetailPresenter {
         subscriptions.add(bus.subscribe(DeskEvent.HandoffChanged.class, e -> {
             var h = e.handoff();
             if (h.target() == io.kellydesk.core.HandoffTarget.ENGINE
-                    && (h.status().outcomeUnknown() || h.status() == io.kellydesk.handoff.HandoffStatus.NOT_RECEIVED)) {
+                    && (h.status().outcomeUnknown() || h.status() == io.kellydesk.core.HandoffStatus.NOT_RECEIVED)) {
                 unresolved.add(h.symbol());
             } else {
                 unresolved.remove(h.symbol());

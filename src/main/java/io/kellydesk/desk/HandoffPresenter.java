@@ -1,11 +1,12 @@
 package io.kellydesk.desk;
 
+import io.kellydesk.desk.fx.FxTasks;
 import io.kellydesk.core.Recommendation;
 import io.kellydesk.engine.DeskEvent;
 import io.kellydesk.engine.EventBus;
 import io.kellydesk.engine.SymbolSnapshot;
-import io.kellydesk.handoff.HandoffStatus;
-import io.kellydesk.handoff.OrderTicket;
+import io.kellydesk.core.HandoffStatus;
+import io.kellydesk.core.OrderTicket;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.Window;
+import io.kellydesk.engine.HandoffPort;
 
 /**
  * The trader's Hand off action: opens the ticket for a TRADE (one window per symbol), or with one-click set sends at
@@ -26,20 +28,20 @@ public final class HandoffPresenter {
     private final HandoffPort port;
     private final EventBus bus;
     private final FxCoalescer fx;
-    private final java.util.concurrent.Executor fxThread;
+    private final FxTasks tasks;
     private final Supplier<Window> owner;
     private final Supplier<List<String>> stylesheets;
     private final Consumer<String> problems;
     private final Map<String, TicketView> openTickets = new HashMap<>();
     private EventBus.Subscription subscription;
 
-    /** @param fxThread runs each task on the FX thread, none dropped (answers to a click) */
-    public HandoffPresenter(HandoffPort port, EventBus bus, FxCoalescer fx, java.util.concurrent.Executor fxThread, Supplier<Window> owner,
+    /** @param tasks answers to a click reach the FX thread through it, none dropped */
+    public HandoffPresenter(HandoffPort port, EventBus bus, FxCoalescer fx, FxTasks tasks, Supplier<Window> owner,
                             Supplier<List<String>> stylesheets, Consumer<String> problems) {
         this.port = port;
         this.bus = bus;
         this.fx = fx;
-        this.fxThread = fxThread;
+        this.tasks = tasks;
         this.owner = owner;
         this.stylesheets = stylesheets;
         this.problems = problems;
@@ -76,11 +78,11 @@ public final class HandoffPresenter {
             problems.accept(off.get());
             return Optional.empty();
         }
-        Optional<io.kellydesk.handoff.HandoffRecord> unknown = port.unresolved(snapshot.symbol());
+        Optional<io.kellydesk.core.HandoffRecord> unknown = port.unresolved(snapshot.symbol());
         if (unknown.isPresent()) {
             // Before anything else: the earlier order's fate. Only the same id may go again (never one-click).
             return Optional.of(openTicket(snapshot, TicketViewModel.retrying(retryTicket(r, unknown.get()), unknown.get(),
-                    r.inputs().quote(), port, fxThread)));
+                    r.inputs().quote(), port, tasks)));
         }
         if (!r.hasOrder()) {
             problems.accept(snapshot.symbol() + ": nothing to hand off (" + (r.isTrade() ? r.actionReason().words()
@@ -89,12 +91,7 @@ public final class HandoffPresenter {
         }
         OrderTicket ticket = ticketFor(snapshot);
         if (port.preferences().oneClickHandoff()) {
-            port.handOff(ticket).whenComplete((done, error) -> {
-                if (error != null) {
-                    Throwable cause = error.getCause() != null ? error.getCause() : error;
-                    fxThread.execute(() -> problems.accept("Not sent: " + cause.getMessage()));
-                }
-            });
+            tasks.whenDone(port.handOff(ticket), done -> { }, problem -> problems.accept("Not sent: " + problem));
             return Optional.empty();
         }
         TicketView open = openTickets.get(snapshot.symbol());
@@ -102,7 +99,7 @@ public final class HandoffPresenter {
             open.stage().toFront();
             return Optional.of(open);
         }
-        return Optional.of(openTicket(snapshot, new TicketViewModel(ticket, r.inputs().quote(), port, fxThread)));
+        return Optional.of(openTicket(snapshot, new TicketViewModel(ticket, r.inputs().quote(), port, tasks)));
     }
 
     private TicketView openTicket(SymbolSnapshot snapshot, TicketViewModel model) {
@@ -121,11 +118,11 @@ public final class HandoffPresenter {
      * What a retry ticket shows: the earlier order itself (side, size), against the position as it stands now without
      * it (the desk counts the earlier order as working until its fate is known).
      */
-    static OrderTicket retryTicket(Recommendation r, io.kellydesk.handoff.HandoffRecord earlier) {
+    static OrderTicket retryTicket(Recommendation r, io.kellydesk.core.HandoffRecord earlier) {
         String currency = r.inputs().account().map(a -> a.currency()).orElse("");
-        int earlierSigned = earlier.side() == io.kellydesk.handoff.OrderSide.BUY ? earlier.quantityContracts() : -earlier.quantityContracts();
+        int earlierSigned = earlier.side() == io.kellydesk.core.OrderSide.BUY ? earlier.quantityContracts() : -earlier.quantityContracts();
         return new OrderTicket(earlier.symbol(), earlier.side(), earlier.quantityContracts(), earlier.quantityContracts(),
-                io.kellydesk.handoff.OrderType.MARKET, OptionalDouble.empty(), io.kellydesk.handoff.TimeInForce.DAY,
+                io.kellydesk.core.OrderType.MARKET, OptionalDouble.empty(), io.kellydesk.core.TimeInForce.DAY,
                 r.hasOrder() ? r.action() : io.kellydesk.core.OrderAction.ADD, r.heldContracts(), r.workingContracts() - earlierSigned,
                 r.targetContracts(), r.fractionUsed().orElse(0), r.fractionAtRisk().orElse(0), r.winProbability().orElse(0),
                 r.estimate().map(e -> e.rawWinProbability()).orElse(0.0), false,

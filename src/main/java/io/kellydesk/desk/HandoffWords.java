@@ -1,6 +1,6 @@
 package io.kellydesk.desk;
 
-import io.kellydesk.handoff.HandoffRecord;
+import io.kellydesk.core.HandoffRecord;
 
 /** A handoff's state in the few words a tile, the detail pane and a notification use. */
 final class HandoffWords {

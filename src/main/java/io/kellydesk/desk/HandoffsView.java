@@ -2,9 +2,9 @@ package io.kellydesk.desk;
 
 import io.kellydesk.engine.DeskEvent;
 import io.kellydesk.engine.EventBus;
-import io.kellydesk.handoff.HandoffRecord;
-import io.kellydesk.handoff.HandoffStatus;
-import io.kellydesk.tasks.TaskExecutor;
+import io.kellydesk.core.HandoffRecord;
+import io.kellydesk.core.HandoffStatus;
+import io.kellydesk.desk.fx.FxTasks;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -20,6 +20,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import io.kellydesk.engine.HandoffPort;
 
 /**
  * Controller of {@code fxml/HandoffsPane.fxml}: today's handoffs from the log, kept current by the handoff events
@@ -32,8 +33,7 @@ public final class HandoffsView {
     private final HandoffPort port;
     private final EventBus bus;
     private final FxCoalescer fx;
-    private final TaskExecutor background;
-    private final Executor fxThread;
+    private final FxTasks tasks;
     private final Consumer<String> problems;
     private final Map<String, HandoffRecord> rows = new LinkedHashMap<>();
     private EventBus.Subscription subscription;
@@ -50,13 +50,11 @@ public final class HandoffsView {
     @FXML private Button dismissButton;
     @FXML private Label countLabel;
 
-    public HandoffsView(HandoffPort port, EventBus bus, FxCoalescer fx, TaskExecutor background, Executor fxThread,
-                        Consumer<String> problems) {
+    public HandoffsView(HandoffPort port, EventBus bus, FxCoalescer fx, FxTasks tasks, Consumer<String> problems) {
         this.port = port;
         this.bus = bus;
         this.fx = fx;
-        this.background = background;
-        this.fxThread = fxThread;
+        this.tasks = tasks;
         this.problems = problems;
     }
 
@@ -114,25 +112,17 @@ public final class HandoffsView {
 
     @FXML
     private void onRefresh() {
-        background.submit(port::today).whenComplete((today, error) -> fxThread.execute(() -> {
-            if (error != null) {
-                problems.accept("Handoffs could not be read: " + (error.getCause() == null ? error : error.getCause()).getMessage());
-                return;
-            }
+        tasks.call(port::today, today -> {
             today.forEach(h -> rows.merge(h.clientOrderId(), h, (known, read) -> known.updatedAt().isAfter(read.updatedAt()) ? known : read));
             show();
-        }));
+        }, problem -> problems.accept("Handoffs could not be read: " + problem));
     }
 
     @FXML
     private void onRetry() {
         HandoffRecord selected = table.getSelectionModel().getSelectedItem();
         if (selected != null) {
-            port.retry(selected.clientOrderId()).whenComplete((done, error) -> {
-                if (error != null) {
-                    fxThread.execute(() -> problems.accept("Not resent: " + (error.getCause() == null ? error : error.getCause()).getMessage()));
-                }
-            });
+            tasks.whenDone(port.retry(selected.clientOrderId()), done -> { }, problem -> problems.accept("Not resent: " + problem));
         }
     }
 

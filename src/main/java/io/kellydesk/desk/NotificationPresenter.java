@@ -44,7 +44,7 @@ public final class NotificationPresenter {
         subscriptions.add(bus.subscribe(DeskEvent.ServiceHealthChanged.class, e -> onHealth(e.health())));
         subscriptions.add(bus.subscribe(DeskEvent.HandoffChanged.class, e -> {
             var h = e.handoff();
-            if (!h.status().isFinal() && h.status() != io.kellydesk.handoff.HandoffStatus.UNRESOLVED) {
+            if (!h.status().isFinal() && h.status() != io.kellydesk.core.HandoffStatus.UNRESOLVED) {
                 return;
             }
             boolean ok = switch (h.status()) {

@@ -62,21 +62,13 @@ public final class RecommendationTilesPresenter {
         }
     }
 
-    /** The last hour of a symbol's fraction used, from the decision log: (time, fraction) pairs, oldest first. */
-    @FunctionalInterface
-    public interface SparklineHistory {
-        List<Map.Entry<java.time.Instant, Double>> lastHour(String symbol) throws Exception;
-    }
-
-    private SparklineHistory history;
-    private io.kellydesk.tasks.TaskExecutor historyReader;
-    private java.util.concurrent.Executor fxThread;
+    private io.kellydesk.engine.DecisionBrowser history;
+    private io.kellydesk.desk.fx.FxTasks tasks;
 
     /** New tiles start their sparkline from the log's last hour (read in the background). FX thread. */
-    public void seedSparklinesFrom(SparklineHistory source, io.kellydesk.tasks.TaskExecutor reader, java.util.concurrent.Executor fx) {
+    public void seedSparklinesFrom(io.kellydesk.engine.DecisionBrowser source, io.kellydesk.desk.fx.FxTasks background) {
         this.history = source;
-        this.historyReader = reader;
-        this.fxThread = fx;
+        this.tasks = background;
     }
 
     private String filterText = "";
@@ -312,12 +304,12 @@ public final class RecommendationTilesPresenter {
             tiles.put(snapshot.symbol(), tile);
             if (history != null) {
                 RecommendationTile seeded = tile;
-                historyReader.submit(() -> history.lastHour(symbol)).whenComplete((points, error) -> {
-                    if (points != null && !points.isEmpty()) {
-                        fxThread.execute(() -> seeded.sparkline().seed(points.stream().map(Map.Entry::getKey).toList(),
-                                points.stream().map(Map.Entry::getValue).toList(), clock.instant()));
+                tasks.call(() -> history.fractionsUsed(symbol, java.time.Duration.ofHours(1)), points -> {
+                    if (!points.isEmpty()) {
+                        seeded.sparkline().seed(points.stream().map(Map.Entry::getKey).toList(),
+                                points.stream().map(Map.Entry::getValue).toList(), clock.instant());
                     }
-                });
+                }, problem -> { }); // a tile without its past hour still shows its live sparkline
             }
         }
         boolean wasShown = tile.snapshot() != null;

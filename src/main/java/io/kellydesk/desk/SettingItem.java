@@ -1,7 +1,7 @@
 package io.kellydesk.desk;
 
 import io.kellydesk.core.SettingsIssue;
-import io.kellydesk.settings.SettingField;
+import io.kellydesk.core.SettingField;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package io.kellydesk.desk;
 
-import io.kellydesk.settings.SettingsSection;
+import io.kellydesk.engine.SettingsPort;
+import io.kellydesk.core.SettingsSection;
 import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -124,16 +125,16 @@ public final class SettingsView {
         sheetHolder.getChildren().setAll(sheet);
 
         lockText.textProperty().bind(viewModel.lockTextProperty());
-        lockIcon.textProperty().bind(Bindings.when(viewModel.roleProperty().isEqualTo(SettingsViewModel.Role.RISK_OFFICER))
+        lockIcon.textProperty().bind(Bindings.when(viewModel.roleProperty().isEqualTo(io.kellydesk.core.DeskRole.RISK_OFFICER))
                 .then("UNLOCKED").otherwise("LOCKED"));
         lockBar.getStyleClass().add("locked");
         viewModel.roleProperty().addListener((obs, was, now) -> {
             lockBar.getStyleClass().removeAll("locked", "unlocked");
-            lockBar.getStyleClass().add(now == SettingsViewModel.Role.RISK_OFFICER ? "unlocked" : "locked");
+            lockBar.getStyleClass().add(now == io.kellydesk.core.DeskRole.RISK_OFFICER ? "unlocked" : "locked");
             pinField.clear();
             pinRepeatField.clear();
         });
-        var officer = viewModel.roleProperty().isEqualTo(SettingsViewModel.Role.RISK_OFFICER);
+        var officer = viewModel.roleProperty().isEqualTo(io.kellydesk.core.DeskRole.RISK_OFFICER);
         pinField.visibleProperty().bind(officer.not());
         pinField.managedProperty().bind(pinField.visibleProperty());
         pinField.promptTextProperty().bind(Bindings.when(viewModel.pinSetProperty()).then("Officer PIN").otherwise("New officer PIN"));
@@ -160,7 +161,7 @@ public final class SettingsView {
         messageLabel.textProperty().bind(viewModel.messageProperty());
         applyButton.disableProperty().bind(viewModel.applyDisabledBinding());
 
-        historyRoleFilter.getItems().setAll(ALL_ROLES, SettingsViewModel.Role.TRADER.words(), SettingsViewModel.Role.RISK_OFFICER.words());
+        historyRoleFilter.getItems().setAll(ALL_ROLES, io.kellydesk.core.DeskRole.TRADER.words(), io.kellydesk.core.DeskRole.RISK_OFFICER.words());
         historyRoleFilter.getSelectionModel().selectFirst();
         historyRoleFilter.valueProperty().addListener((obs, was, now) -> onRefreshHistory());
         historyKeyFilter.textProperty().addListener((obs, was, now) -> onRefreshHistory());

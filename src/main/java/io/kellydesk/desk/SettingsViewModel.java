@@ -2,15 +2,14 @@ package io.kellydesk.desk;
 
 import io.kellydesk.core.DeskConfiguration;
 import io.kellydesk.core.SettingsIssue;
-import io.kellydesk.settings.OfficerPin;
-import io.kellydesk.settings.OfficerSession;
-import io.kellydesk.settings.SettingField;
-import io.kellydesk.settings.SettingsCatalog;
-import io.kellydesk.settings.SettingsRepository;
-import io.kellydesk.tasks.TaskExecutor;
+import io.kellydesk.core.DeskRole;
+import io.kellydesk.core.PinAttempt;
+import io.kellydesk.core.SettingField;
+import io.kellydesk.core.SettingsCatalog;
+import io.kellydesk.desk.fx.FxTasks;
+import io.kellydesk.engine.SettingsPort;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -18,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -32,40 +30,24 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The settings window's state and rules (JabRef style: the view binds, this decides). Every keystroke re-checks
+ * The settings window's state (JabRef style: the view binds, this holds state and commands). Every keystroke re-checks
  * the whole form with the sizing engine's validator; the lock, the reason and the checks decide whether Apply is
- * possible. Slow work — PIN hashing, the file, the audit — runs on the background executor.
+ * possible — mirroring the settings service, which decides. Slow work (PIN hashing, the file, the audit) runs as
+ * background tasks.
  */
 public final class SettingsViewModel {
-
-    public enum Role {
-        TRADER("Trader"), RISK_OFFICER("Risk officer");
-
-        private final String words;
-
-        Role(String words) {
-            this.words = words;
-        }
-
-        public String words() {
-            return words;
-        }
-    }
 
     private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final SettingsCatalog catalog;
     private final SettingsPort port;
-    private final OfficerPin pin;
-    private final OfficerSession session;
-    private final TaskExecutor background;
-    private final Executor fxThread;
+    private final FxTasks tasks;
     private final Clock clock;
     private final ObservableList<SettingItem> items = FXCollections.observableArrayList();
     private final Map<String, SettingItem> byKey = new HashMap<>();
     private DeskConfiguration applied;
 
-    private final ObjectProperty<Role> role = new SimpleObjectProperty<>(this, "role", Role.TRADER);
+    private final ObjectProperty<DeskRole> role = new SimpleObjectProperty<>(this, "role", DeskRole.TRADER);
     private final ObjectProperty<SettingsCatalog.Check> check = new SimpleObjectProperty<>(this, "check");
     private final ObjectProperty<List<SettingsCatalog.Change>> changes = new SimpleObjectProperty<>(this, "changes", List.of());
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
@@ -78,15 +60,13 @@ public final class SettingsViewModel {
     private final BooleanBinding reasonNeeded;
     private final BooleanBinding applyDisabled;
 
-    public SettingsViewModel(SettingsCatalog catalog, SettingsPort port, OfficerPin pin, OfficerSession session,
-                             TaskExecutor background, Executor fxThread, Clock clock) {
+    /** A new panel starts locked: the officer unlocks it again with the PIN. */
+    public SettingsViewModel(SettingsCatalog catalog, SettingsPort port, FxTasks tasks, Clock clock) {
         this.catalog = Objects.requireNonNull(catalog);
         this.port = Objects.requireNonNull(port);
-        this.pin = Objects.requireNonNull(pin);
-        this.session = Objects.requireNonNull(session);
-        this.background = Objects.requireNonNull(background);
-        this.fxThread = Objects.requireNonNull(fxThread);
+        this.tasks = Objects.requireNonNull(tasks);
         this.clock = Objects.requireNonNull(clock);
+        port.lock();
         Map<String, String> defaults = catalog.texts(DeskConfiguration.defaults());
         for (SettingField field : catalog.fields()) {
             SettingItem item = new SettingItem(field, defaults.get(field.key()));
@@ -103,11 +83,11 @@ public final class SettingsViewModel {
             }
         }));
         role.addListener((obs, was, now) -> {
-            items.forEach(item -> item.editableProperty().set(!item.field().section().officerOnly() || now == Role.RISK_OFFICER));
+            items.forEach(item -> item.editableProperty().set(!item.field().section().officerOnly() || now == DeskRole.RISK_OFFICER));
             recheck();
         });
         items.forEach(item -> item.editableProperty().set(!item.field().section().officerOnly()));
-        pinSet.set(pin.isSet());
+        pinSet.set(port.officerPinSet());
         refreshLockText();
     }
 
@@ -159,7 +139,7 @@ public final class SettingsViewModel {
         }
         String warnings = result.warnings().isEmpty() ? "" : " · " + result.warnings().size()
                 + (result.warnings().size() == 1 ? " warning" : " warnings") + " to confirm";
-        String locked = role.get() == Role.TRADER && now.stream().anyMatch(c -> c.field().section().officerOnly())
+        String locked = role.get() == DeskRole.TRADER && now.stream().anyMatch(c -> c.field().section().officerOnly())
                 ? " · unlock to change limits" : "";
         return now.size() + (now.size() == 1 ? " change" : " changes") + warnings + locked + ".";
     }
@@ -174,7 +154,7 @@ public final class SettingsViewModel {
         List<SettingsCatalog.Change> now = changes.get();
         return busy.get() || result == null || !result.errors().isEmpty() || now.isEmpty()
                 || (reasonNeeded.get() && reason.get().isBlank())
-                || (role.get() == Role.TRADER && now.stream().anyMatch(c -> c.field().section().officerOnly()));
+                || (role.get() == DeskRole.TRADER && now.stream().anyMatch(c -> c.field().section().officerOnly()));
     }
 
     /** The warnings Apply must have confirmed, each naming its field and the risk. */
@@ -191,34 +171,20 @@ public final class SettingsViewModel {
         }
         DeskConfiguration next = check.get().configuration().orElseThrow();
         List<SettingsCatalog.Change> toApply = changes.get();
-        String who = role.get().words();
-        String why = reason.get().isBlank() ? "desk preference" : reason.get().trim();
-        if (reasonNeeded.get()) {
-            var unavailable = port.auditUnavailable();
-            if (unavailable.isPresent()) {
-                message.set("Not applied: limit changes must be audited, and " + unavailable.get());
-                return;
-            }
-        }
+        String why = reason.get().trim();
         busy.set(true);
         message.set("Applying " + toApply.size() + (toApply.size() == 1 ? " change…" : " changes…"));
-        background.submit(() -> {
-            port.apply(next, toApply, who, why);
-            return null;
-        }).whenComplete((ok, error) -> fxThread.execute(() -> {
+        tasks.run(() -> port.apply(next, toApply, why), () -> {
             busy.set(false);
-            if (error != null) {
-                Throwable cause = error.getCause() == null ? error : error.getCause();
-                message.set("Not applied: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
-                return;
-            }
             reason.set("");
             load(next);
             message.set("Applied " + toApply.size() + (toApply.size() == 1 ? " change" : " changes") + " at "
                     + CLOCK_TIME.format(clock.instant().atZone(ZoneId.systemDefault())) + "; every symbol re-sized.");
-            session.idleRelock(Duration.ofSeconds(next.desk().officerIdleRelockSeconds()));
             refreshHistory("", null);
-        }));
+        }, problem -> {
+            busy.set(false);
+            message.set("Not applied: " + problem);
+        });
     }
 
     /** Discards every edit: the form shows the settings in force again. */
@@ -238,24 +204,26 @@ public final class SettingsViewModel {
     /** Unlocks with {@code typed} (hashing in the background); the outcome shows in the lock text. */
     public void unlock(char[] typed) {
         busy.set(true);
-        background.submit(() -> pin.verify(typed)).whenComplete((attempt, error) -> fxThread.execute(() -> {
+        tasks.call(() -> port.unlock(typed), attempt -> {
             Arrays.fill(typed, '\0');
             busy.set(false);
-            if (error != null) {
-                message.set("PIN check failed: " + (error.getCause() == null ? error : error.getCause()).getMessage());
-            } else if (attempt instanceof OfficerPin.Attempt.Accepted) {
-                session.unlock();
-                role.set(Role.RISK_OFFICER);
+            if (attempt instanceof PinAttempt.Accepted) {
+                role.set(DeskRole.RISK_OFFICER);
                 message.set("Unlocked. The limits lock again after " + applied.desk().officerIdleRelockSeconds() + " s without input.");
-            } else if (attempt instanceof OfficerPin.Attempt.Wrong wrong) {
+            } else if (attempt instanceof PinAttempt.Wrong wrong) {
                 message.set("Wrong PIN — " + wrong.triesLeft() + (wrong.triesLeft() == 1 ? " try" : " tries") + " left before a "
-                        + OfficerPin.LOCK_OUT.toMinutes() + "-minute lock-out.");
-            } else if (attempt instanceof OfficerPin.Attempt.LockedOut out) {
+                        + PinAttempt.LOCK_OUT.toMinutes() + "-minute lock-out.");
+            } else if (attempt instanceof PinAttempt.LockedOut out) {
                 message.set("Too many wrong PINs: locked until "
                         + CLOCK_TIME.format(out.until().atZone(ZoneId.systemDefault())) + ".");
             }
             refreshLockText();
-        }));
+        }, problem -> {
+            Arrays.fill(typed, '\0');
+            busy.set(false);
+            message.set("PIN check failed: " + problem);
+            refreshLockText();
+        });
     }
 
     /** Sets the officer PIN on first use; {@code repeat} must match. */
@@ -264,56 +232,54 @@ public final class SettingsViewModel {
             message.set("The two PINs differ; type the same PIN twice.");
             return;
         }
-        if (typed.length < OfficerPin.MIN_LENGTH) {
-            message.set("A PIN needs at least " + OfficerPin.MIN_LENGTH + " characters.");
+        if (typed.length < PinAttempt.MIN_LENGTH) {
+            message.set("A PIN needs at least " + PinAttempt.MIN_LENGTH + " characters.");
             return;
         }
         busy.set(true);
-        background.submit(() -> {
-            pin.setFirst(typed);
-            return null;
-        }).whenComplete((ok, error) -> fxThread.execute(() -> {
+        Runnable wipe = () -> {
             Arrays.fill(typed, '\0');
             Arrays.fill(repeat, '\0');
             busy.set(false);
-            if (error != null) {
-                message.set("PIN not set: " + (error.getCause() == null ? error : error.getCause()).getMessage());
-                return;
-            }
+        };
+        tasks.run(() -> port.setFirstPin(typed), () -> {
+            wipe.run();
             pinSet.set(true);
-            session.unlock();
-            role.set(Role.RISK_OFFICER);
+            role.set(DeskRole.RISK_OFFICER);
             message.set("Officer PIN set (stored as a salted hash). The limits are unlocked.");
             refreshLockText();
-        }));
+        }, problem -> {
+            wipe.run();
+            message.set("PIN not set: " + problem);
+        });
     }
 
     public void lock() {
-        session.lock();
-        role.set(Role.TRADER);
+        port.lock();
+        role.set(DeskRole.TRADER);
         refreshLockText();
     }
 
     /** Input in the window: keeps an unlocked session open. */
     public void touch() {
-        session.touch();
+        port.touch();
     }
 
     /** Called every second: re-engages the lock after idle time and keeps the countdown current. */
     public void tick() {
-        if (role.get() == Role.RISK_OFFICER && !session.isUnlocked()) {
-            role.set(Role.TRADER);
+        if (role.get() == DeskRole.RISK_OFFICER && !port.officerUnlocked()) {
+            role.set(DeskRole.TRADER);
             message.set("Locked again after " + applied.desk().officerIdleRelockSeconds() + " s without input.");
         }
         refreshLockText();
     }
 
     private void refreshLockText() {
-        if (role.get() == Role.RISK_OFFICER) {
-            long seconds = session.remaining().toSeconds();
+        if (role.get() == DeskRole.RISK_OFFICER) {
+            long seconds = port.relocksIn().toSeconds();
             lockText.set("Risk officer — limits unlocked (locks in " + seconds + " s idle)");
         } else {
-            String lockedOut = pin.isSet() ? pin.lockedUntil().map(u -> " · PIN locked until "
+            String lockedOut = pinSet.get() ? port.pinLockedUntil().map(u -> " · PIN locked until "
                     + CLOCK_TIME.format(u.atZone(ZoneId.systemDefault()))).orElse("") : "";
             lockText.set("Trader — Sizing, Risk limits, Models and Services are read-only" + lockedOut);
         }
@@ -321,35 +287,25 @@ public final class SettingsViewModel {
 
     /** Checks a file offered for import; a good one fills the form (Apply still needed), a bad one changes nothing. */
     public void importFrom(Path file, java.util.function.Consumer<List<String>> refused) {
-        background.submit(() -> SettingsRepository.checkImport(file, catalog)).whenComplete((result, error) -> fxThread.execute(() -> {
-            if (error != null) {
-                refused.accept(List.of(String.valueOf(error.getMessage())));
-            } else if (result.configuration().isEmpty()) {
+        tasks.call(() -> port.checkImport(file), result -> {
+            if (result.configuration().isEmpty()) {
                 refused.accept(result.errors().stream().map(e -> labelOf(e.key()) + " (" + e.key() + "): " + e.message()).toList());
             } else {
                 fill(catalog.texts(result.configuration().get()));
                 message.set("Imported " + file.getFileName() + ": " + changes.get().size() + " changes ready — review, give a reason and Apply.");
             }
-        }));
+        }, problem -> refused.accept(List.of(problem)));
     }
 
     public void exportTo(Path file) {
-        background.submit(() -> {
-            port.export(file);
-            return null;
-        }).whenComplete((ok, error) -> fxThread.execute(() -> message.set(error == null ? "Exported the settings in force to " + file
-                : "Export failed: " + (error.getCause() == null ? error : error.getCause()).getMessage())));
+        tasks.run(() -> port.export(file), () -> message.set("Exported the settings in force to " + file),
+                problem -> message.set("Export failed: " + problem));
     }
 
     /** Reloads the change history with the filters; {@code role} null for every role. */
     public void refreshHistory(String keyContains, String roleFilter) {
-        background.submit(() -> port.history(keyContains, roleFilter)).whenComplete((rows, error) -> fxThread.execute(() -> {
-            if (error != null) {
-                message.set("Change history unavailable: " + (error.getCause() == null ? error : error.getCause()).getMessage());
-            } else {
-                history.setAll(rows);
-            }
-        }));
+        tasks.call(() -> port.history(keyContains, roleFilter), history::setAll,
+                problem -> message.set("Change history unavailable: " + problem));
     }
 
     public ObservableList<SettingItem> items() {
@@ -360,7 +316,7 @@ public final class SettingsViewModel {
         return Objects.requireNonNull(byKey.get(key), key);
     }
 
-    public ObjectProperty<Role> roleProperty() {
+    public ObjectProperty<DeskRole> roleProperty() {
         return role;
     }
 

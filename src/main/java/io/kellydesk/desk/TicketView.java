@@ -1,8 +1,8 @@
 package io.kellydesk.desk;
 
-import io.kellydesk.handoff.OrderSide;
-import io.kellydesk.handoff.OrderType;
-import io.kellydesk.handoff.TimeInForce;
+import io.kellydesk.core.OrderSide;
+import io.kellydesk.core.OrderType;
+import io.kellydesk.core.TimeInForce;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;

@@ -1,14 +1,15 @@
 package io.kellydesk.desk;
 
+import io.kellydesk.desk.fx.FxTasks;
 import io.kellydesk.core.HandoffTarget;
 import io.kellydesk.core.Quote;
-import io.kellydesk.handoff.HandoffRecord;
-import io.kellydesk.handoff.HandoffRefused;
-import io.kellydesk.handoff.HandoffStatus;
-import io.kellydesk.handoff.OrderSide;
-import io.kellydesk.handoff.OrderTicket;
-import io.kellydesk.handoff.OrderType;
-import io.kellydesk.handoff.TimeInForce;
+import io.kellydesk.core.HandoffRecord;
+import io.kellydesk.core.HandoffRefused;
+import io.kellydesk.core.HandoffStatus;
+import io.kellydesk.core.OrderSide;
+import io.kellydesk.core.OrderTicket;
+import io.kellydesk.core.OrderType;
+import io.kellydesk.core.TimeInForce;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Executor;
@@ -22,6 +23,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import io.kellydesk.engine.HandoffPort;
 
 /**
  * One order ticket: prefilled from a TRADE recommendation, editable within its limits (quantity 1 … the
@@ -33,7 +35,7 @@ public final class TicketViewModel {
     private final OrderTicket base;
     private final Optional<Quote> quote;
     private final HandoffPort port;
-    private final Executor fxThread;
+    private final FxTasks tasks;
     private final IntegerProperty quantity = new SimpleIntegerProperty(this, "quantity");
     private final ObjectProperty<OrderType> type = new SimpleObjectProperty<>(this, "type", OrderType.MARKET);
     private final StringProperty limitText = new SimpleStringProperty(this, "limitText", "");
@@ -48,11 +50,11 @@ public final class TicketViewModel {
     private volatile String clientOrderId;
     private HandoffRecord last;
 
-    public TicketViewModel(OrderTicket ticket, Optional<Quote> quote, HandoffPort port, Executor fxThread) {
+    public TicketViewModel(OrderTicket ticket, Optional<Quote> quote, HandoffPort port, FxTasks tasks) {
         this.base = ticket;
         this.quote = quote;
         this.port = port;
-        this.fxThread = fxThread;
+        this.tasks = tasks;
         quantity.set(ticket.quantityContracts());
         quote.ifPresent(q -> limitText.set(Formats.price(ticket.side() == OrderSide.BUY ? q.ask() : q.bid())));
         double perContract = ticket.riskPerContractCurrency();
@@ -71,8 +73,8 @@ public final class TicketViewModel {
      * id for the same intended trade could make a second order at the engine.
      */
     public static TicketViewModel retrying(OrderTicket shown, HandoffRecord unresolved, Optional<Quote> quote, HandoffPort port,
-                                           Executor fxThread) {
-        TicketViewModel vm = new TicketViewModel(shown, quote, port, fxThread);
+                                           FxTasks tasks) {
+        TicketViewModel vm = new TicketViewModel(shown, quote, port, tasks);
         vm.last = unresolved;
         vm.clientOrderId = unresolved.clientOrderId();
         vm.retryOnly.set(true);
@@ -133,7 +135,7 @@ public final class TicketViewModel {
                 || last.status() == HandoffStatus.NOT_RECEIVED)) {
             sending.set(true);
             show("Resending " + last.clientOrderId() + " (same id)…", "progress");
-            port.retry(last.clientOrderId()).whenComplete((record, error) -> fxThread.execute(() -> finished(record, error)));
+            port.retry(last.clientOrderId()).whenComplete((record, error) -> tasks.onFx(() -> finished(record, error)));
             return;
         }
         OrderTicket ticket;
@@ -145,7 +147,7 @@ public final class TicketViewModel {
         }
         sending.set(true);
         show("Checking against current data, recording, sending…", "progress");
-        port.handOff(ticket).whenComplete((record, error) -> fxThread.execute(() -> finished(record, error)));
+        port.handOff(ticket).whenComplete((record, error) -> tasks.onFx(() -> finished(record, error)));
     }
 
     private void finished(HandoffRecord record, Throwable error) {

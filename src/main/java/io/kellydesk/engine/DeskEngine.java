@@ -656,7 +656,6 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        compute.close();
+        closed = true; // the compute executor belongs to whoever gave it; queued work finds the engine closed
     }
 }

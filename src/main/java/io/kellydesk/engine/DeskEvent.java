@@ -25,6 +25,6 @@ public sealed interface DeskEvent {
     }
 
     /** An order handoff changed state (recorded, sending, accepted, rejected, failed, …). */
-    record HandoffChanged(io.kellydesk.handoff.HandoffRecord handoff) implements DeskEvent {
+    record HandoffChanged(io.kellydesk.core.HandoffRecord handoff) implements DeskEvent {
     }
 }

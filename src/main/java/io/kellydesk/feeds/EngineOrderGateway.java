@@ -2,7 +2,7 @@ package io.kellydesk.feeds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kellydesk.core.UpstreamService;
-import io.kellydesk.handoff.OrderGateway;
+import io.kellydesk.core.OrderGateway;
 import java.util.Optional;
 import java.util.function.Supplier;
 

@@ -50,6 +50,7 @@ public final class FeedPoller implements AutoCloseable {
     private final List<PollJob> serviceJobs = new ArrayList<>();
     private final Duration tradesLookback;
     private final int barsCount;
+    private final boolean ownsThreads;
     private volatile boolean closed;
     private List<String> watched = List.of();
     private Set<String> exposed = Set.of();
@@ -60,6 +61,17 @@ public final class FeedPoller implements AutoCloseable {
      */
     public FeedPoller(UpstreamClient client, ServicesSettings settings, FeedListener listener, Clock clock,
                       DoubleSupplier random, Duration tradesLookback, int barsCount) {
+        this(client, settings, listener, clock, random, tradesLookback, barsCount, ownThreads(), true);
+    }
+
+    /** A poller on threads it is given (and does not shut down): the desk's, owned by its thread owner. */
+    public FeedPoller(UpstreamClient client, ServicesSettings settings, FeedListener listener, Clock clock,
+                      DoubleSupplier random, Duration tradesLookback, int barsCount, PollThreads threads) {
+        this(client, settings, listener, clock, random, tradesLookback, barsCount, threads, false);
+    }
+
+    private FeedPoller(UpstreamClient client, ServicesSettings settings, FeedListener listener, Clock clock,
+                       DoubleSupplier random, Duration tradesLookback, int barsCount, PollThreads threads, boolean ownsThreads) {
         this.client = client;
         this.settings = settings;
         this.listener = listener;
@@ -67,12 +79,9 @@ public final class FeedPoller implements AutoCloseable {
         this.backoff = new Backoff(settings.maxBackoff(), random);
         this.tradesLookback = tradesLookback;
         this.barsCount = barsCount;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kd-poll-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        this.requests = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("kd-poll-", 0).factory());
+        this.timer = threads.timer();
+        this.requests = threads.requests();
+        this.ownsThreads = ownsThreads;
         for (UpstreamService service : UpstreamService.values()) {
             CircuitBreaker breaker = new CircuitBreaker(settings.failuresToOpen(), settings.circuitCooldown(), clock);
             breakers.put(service, breaker);
@@ -220,8 +229,19 @@ public final class FeedPoller implements AutoCloseable {
         closed = true;
         serviceJobs.forEach(PollJob::cancel);
         symbolJobs.values().forEach(jobs -> jobs.forEach(PollJob::cancel));
-        timer.shutdownNow();
-        requests.shutdownNow();
+        if (ownsThreads) {
+            timer.shutdownNow();
+            requests.shutdownNow();
+        }
+    }
+
+    /** Threads for a poller built on its own (tests, tools): it created them, so it closes them. */
+    private static PollThreads ownThreads() {
+        return new PollThreads(Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kd-poll-timer");
+            t.setDaemon(true);
+            return t;
+        }), Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("kd-poll-", 0).factory()));
     }
 
     /** One repeating request; reschedules itself after each answer, so it never overlaps with itself. */

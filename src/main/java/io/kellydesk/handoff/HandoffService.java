@@ -23,6 +23,13 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.kellydesk.core.OrderTicket;
+import io.kellydesk.core.OrderSide;
+import io.kellydesk.core.HandoffStatus;
+import io.kellydesk.core.HandoffRecord;
+import io.kellydesk.core.HandoffJournal;
+import io.kellydesk.core.OrderGateway;
+import io.kellydesk.core.HandoffRefused;
 
 /**
  * Hands a ticket to its target exactly once. One client order id per click, recorded on disk before the request
@@ -48,6 +55,7 @@ public final class HandoffService implements AutoCloseable {
     private final ClientOrderIds ids;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
+    private volatile boolean closed;
     private final Supplier<DeskPreferences> preferences;
     private final Backoff backoff;
     private final Consumer<HandoffRecord> onChange;
@@ -102,6 +110,11 @@ public final class HandoffService implements AutoCloseable {
     }
 
     private void start(OrderTicket ticket, HandoffTarget target, String claim, CompletableFuture<HandoffRecord> outcome) {
+        if (closed) {
+            inFlightBySymbol.remove(ticket.symbol(), claim);
+            outcome.completeExceptionally(new HandoffRefused("the desk is shutting down"));
+            return;
+        }
         Optional<String> refusal;
         try {
             refusal = revalidation.refusal(ticket);
@@ -143,6 +156,10 @@ public final class HandoffService implements AutoCloseable {
     private void attempt(String id, int failuresSoFar) {
         HandoffRecord record = known.get(id);
         if (record == null || record.status().isFinal()) {
+            return;
+        }
+        if (closed) {
+            LOG.warn("Handoff {} left SENDING at shutdown; it resumes with the same id on the next start", id);
             return;
         }
         if (record.status() != HandoffStatus.SENDING) {
@@ -374,8 +391,12 @@ public final class HandoffService implements AutoCloseable {
         return known.values().stream().sorted(java.util.Comparator.comparing(HandoffRecord::createdAt).reversed()).toList();
     }
 
+    /**
+     * Stops: no new handoff starts and no resend goes out; one left SENDING resumes with its id on the next start. The
+     * scheduler belongs to whoever gave it, and is not shut down here. Any thread.
+     */
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        closed = true;
     }
 }

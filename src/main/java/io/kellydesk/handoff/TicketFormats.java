@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import io.kellydesk.core.OrderTicket;
 
 /**
  * The ways a ticket is written out: the {@code POST /orders} body of the contract, one plain line for a person,

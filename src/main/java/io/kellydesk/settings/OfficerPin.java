@@ -1,6 +1,7 @@
 package io.kellydesk.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kellydesk.core.PinAttempt;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,9 +29,9 @@ import javax.crypto.spec.PBEKeySpec;
  */
 public final class OfficerPin {
 
-    public static final int MAX_WRONG_TRIES = 5;
-    public static final Duration LOCK_OUT = Duration.ofMinutes(5);
-    public static final int MIN_LENGTH = 4;
+    public static final int MAX_WRONG_TRIES = PinAttempt.MAX_WRONG_TRIES;
+    public static final Duration LOCK_OUT = PinAttempt.LOCK_OUT;
+    public static final int MIN_LENGTH = PinAttempt.MIN_LENGTH;
     /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_ITERATIONS = 600_000;
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
@@ -48,13 +49,6 @@ public final class OfficerPin {
         this.iterations = iterations;
     }
 
-    /** What a try to unlock gave. */
-    public sealed interface Attempt {
-        record Accepted() implements Attempt { }
-        record Wrong(int triesLeft) implements Attempt { }
-        record LockedOut(Instant until) implements Attempt { }
-    }
-
     public synchronized boolean isSet() {
         return Files.exists(file);
     }
@@ -68,22 +62,22 @@ public final class OfficerPin {
     }
 
     /** Replaces the PIN after checking the current one. */
-    public synchronized Attempt change(char[] current, char[] next) {
-        Attempt attempt = verify(current);
-        if (attempt instanceof Attempt.Accepted) {
+    public synchronized PinAttempt change(char[] current, char[] next) {
+        PinAttempt attempt = verify(current);
+        if (attempt instanceof PinAttempt.Accepted) {
             write(next, 0, null);
         }
         return attempt;
     }
 
     /** Checks {@code pin}; counts a wrong one and locks out after {@link #MAX_WRONG_TRIES}. */
-    public synchronized Attempt verify(char[] pin) {
+    public synchronized PinAttempt verify(char[] pin) {
         JsonNode stored = read();
         Instant now = clock.instant();
         if (stored.hasNonNull("locked_until_ms")) {
             Instant until = Instant.ofEpochMilli(stored.get("locked_until_ms").asLong());
             if (now.isBefore(until)) {
-                return new Attempt.LockedOut(until);
+                return new PinAttempt.LockedOut(until);
             }
         }
         byte[] salt = Base64.getDecoder().decode(stored.get("salt").asText());
@@ -94,7 +88,7 @@ public final class OfficerPin {
             updated.put("wrong_tries", 0);
             updated.remove("locked_until_ms");
             save(updated);
-            return new Attempt.Accepted();
+            return new PinAttempt.Accepted();
         }
         // A lock-out that has run out starts a fresh count of five.
         int wrong = (stored.hasNonNull("locked_until_ms") ? 0 : stored.path("wrong_tries").asInt(0)) + 1;
@@ -104,11 +98,11 @@ public final class OfficerPin {
             updated.put("wrong_tries", 0);
             updated.put("locked_until_ms", until.toEpochMilli());
             save(updated);
-            return new Attempt.LockedOut(until);
+            return new PinAttempt.LockedOut(until);
         }
         updated.put("wrong_tries", wrong);
         save(updated);
-        return new Attempt.Wrong(MAX_WRONG_TRIES - wrong);
+        return new PinAttempt.Wrong(MAX_WRONG_TRIES - wrong);
     }
 
     /** When the PIN is locked out, until when. */

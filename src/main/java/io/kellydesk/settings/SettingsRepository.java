@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.kellydesk.core.SettingsCatalog;
 
 /**
  * The settings file on disk. Loading falls back to the last good settings (never silently to defaults);

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
+import io.kellydesk.core.SettingsChangeRecord;
 
 /**
  * The desk's decision log: one SQLite file in the data folder ({@value #FILE_NAME}).

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.kellydesk.core.SettingsChangeRecord;
 
 /**
  * Reads for the desk, on their own read-only connection so they never wait for the writer (WAL lets

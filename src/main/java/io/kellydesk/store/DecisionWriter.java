@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.kellydesk.core.SettingsChangeRecord;
 
 /**
  * The one thread that writes the decision log. Callers enqueue and return; the writer commits batches in

@@ -3,9 +3,9 @@ package io.kellydesk.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.kellydesk.handoff.HandoffJournal;
-import io.kellydesk.handoff.HandoffRecord;
-import io.kellydesk.handoff.HandoffStatus;
+import io.kellydesk.core.HandoffJournal;
+import io.kellydesk.core.HandoffRecord;
+import io.kellydesk.core.HandoffStatus;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +46,7 @@ public final class HandoffLogJournal implements HandoffJournal {
     /** Handoffs created since {@code since}, newest first, as the desk shows them. */
     public List<HandoffRecord> since(java.time.Instant since) throws DecisionLogException {
         return log.queries().handoffs(since).stream().map(s -> new HandoffRecord(s.clientOrderId(), s.symbol(),
-                "buy".equals(s.side()) ? io.kellydesk.handoff.OrderSide.BUY : io.kellydesk.handoff.OrderSide.SELL, s.quantity(),
+                "buy".equals(s.side()) ? io.kellydesk.core.OrderSide.BUY : io.kellydesk.core.OrderSide.SELL, s.quantity(),
                 io.kellydesk.core.HandoffTarget.fromSettings(s.target()).orElse(io.kellydesk.core.HandoffTarget.ENGINE),
                 s.requestJson(), HandoffStatus.valueOf(s.status()), Optional.ofNullable(s.engineOrderId()),
                 Optional.ofNullable(s.error()), s.userName(), s.createdAt(), s.updatedAt())).toList();

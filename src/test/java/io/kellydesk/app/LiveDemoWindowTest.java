@@ -139,7 +139,7 @@ class LiveDemoWindowTest {
 
         // Decisions tab: the log, filterable, exportable
         robot.clickOn("Decisions");
-        var decisions = composition.decisionsView().orElseThrow();
+        var decisions = composition.shell().decisionsView().orElseThrow();
         Eventually.await(Duration.ofSeconds(10), "logged decisions listed", () -> {
             WaitForAsyncUtils.waitForFxEvents();
             return decisions.table().getItems().size() >= 8;
@@ -160,7 +160,7 @@ class LiveDemoWindowTest {
 
         // Chart tab: Kelly vs half vs fixed N over the desk's closed trades; N = 3 redraws the fixed line
         robot.clickOn("Chart");
-        var chart = composition.chartView().orElseThrow();
+        var chart = composition.shell().chartView().orElseThrow();
         robot.interact(() -> robot.lookup("#scope").queryAs(javafx.scene.control.ComboBox.class).setValue("Whole desk"));
         Eventually.await(Duration.ofSeconds(10), "three replayed lines", () -> {
             WaitForAsyncUtils.waitForFxEvents();

@@ -1,6 +1,8 @@
 package io.kellydesk.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -56,8 +58,46 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noJavaUtilLogging = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 
-    /** No two packages depend on each other, however indirectly (issue 17: the first of the package rules). */
+    /**
+     * The package matrix of the README's layout: who may use whom. Nothing is exempt. {@code tasks} (executors and
+     * back-off, no project import) is a floor every package but {@code core} may stand on.
+     */
     @ArchTest
-    static final ArchRule PACKAGES_ARE_FREE_OF_CYCLES = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
-            .matching("io.kellydesk.(*)..").should().beFreeOfCycles();
+    static final ArchRule PACKAGE_MATRIX = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("core").definedBy("io.kellydesk.core..")
+            .layer("tasks").definedBy("io.kellydesk.tasks..")
+            .layer("settings").definedBy("io.kellydesk.settings..")
+            .layer("feeds").definedBy("io.kellydesk.feeds..")
+            .layer("handoff").definedBy("io.kellydesk.handoff..")
+            .layer("demo").definedBy("io.kellydesk.demo..")
+            .layer("store").definedBy("io.kellydesk.store..")
+            .layer("engine").definedBy("io.kellydesk.engine..")
+            .layer("desk").definedBy("io.kellydesk.desk..")
+            .layer("app").definedBy("io.kellydesk.app..")
+            .whereLayer("core").mayNotAccessAnyLayer()
+            .whereLayer("tasks").mayNotAccessAnyLayer()
+            .whereLayer("settings").mayOnlyAccessLayers("core")
+            .whereLayer("feeds").mayOnlyAccessLayers("core", "tasks")
+            .whereLayer("handoff").mayOnlyAccessLayers("core", "tasks")
+            .whereLayer("demo").mayOnlyAccessLayers("core")
+            .whereLayer("store").mayOnlyAccessLayers("core")
+            .whereLayer("engine").mayOnlyAccessLayers("core", "tasks", "feeds", "store", "handoff", "settings")
+            .whereLayer("desk").mayOnlyAccessLayers("core", "tasks", "engine")
+            .whereLayer("app").mayOnlyBeAccessedByLayers()
+            .because("each package uses only what sits below it; the desk reaches settings and handoff through the engine's ports");
+
+    /** No two packages depend on each other, however indirectly; nor two feature packages of the desk. */
+    @ArchTest
+    static final ArchRule PACKAGES_ARE_FREE_OF_CYCLES = slices().matching("io.kellydesk.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule DESK_FEATURES_ARE_FREE_OF_CYCLES = slices().matching("io.kellydesk.desk.(*)..").should().beFreeOfCycles();
+
+    /** Views bind; background work goes through the view model's task helper, never an executor in a view. */
+    @ArchTest
+    static final ArchRule NO_DESK_VIEW_TAKES_AN_EXECUTOR = noClasses().that().resideInAPackage("io.kellydesk.desk..")
+            .and().haveSimpleNameEndingWith("View")
+            .should().dependOnClassesThat().areAssignableTo(java.util.concurrent.Executor.class)
+            .orShould().dependOnClassesThat().areAssignableTo(io.kellydesk.tasks.TaskExecutor.class)
+            .because("a view binds to its view model; slow work runs through FxTasks");
 }

@@ -6,12 +6,12 @@ import io.kellydesk.core.DeskPreferences;
 import io.kellydesk.core.HandoffTarget;
 import io.kellydesk.core.OrderAction;
 import io.kellydesk.core.Quote;
-import io.kellydesk.handoff.HandoffRecord;
-import io.kellydesk.handoff.HandoffStatus;
-import io.kellydesk.handoff.OrderSide;
-import io.kellydesk.handoff.OrderTicket;
-import io.kellydesk.handoff.OrderType;
-import io.kellydesk.handoff.TimeInForce;
+import io.kellydesk.core.HandoffRecord;
+import io.kellydesk.core.HandoffStatus;
+import io.kellydesk.core.OrderSide;
+import io.kellydesk.core.OrderTicket;
+import io.kellydesk.core.OrderType;
+import io.kellydesk.core.TimeInForce;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import io.kellydesk.engine.HandoffPort;
 
 /** The ticket's rules without a window: prefill, limits on the quantity, one send per click. */
 class TicketViewModelTest {
@@ -69,7 +70,7 @@ class TicketViewModelTest {
         OrderTicket t = new OrderTicket("NQZ26-CME", OrderSide.BUY, 3, 3, OrderType.MARKET, OptionalDouble.empty(), TimeInForce.DAY,
                 OrderAction.ADD, 0, 0, 3, 0.08, 0.0375, 0.62, 0.64, false, 1_250.0, "USD", OptionalDouble.of(0.03), "h", AT);
         Quote quote = new Quote("NQZ26-CME", 21_000.0, 21_000.0, 21_000.25, 0.25, 20, "USD", 180, 14, AT);
-        return new TicketViewModel(t, Optional.of(quote), port, Runnable::run);
+        return new TicketViewModel(t, Optional.of(quote), port, io.kellydesk.desk.fx.FxTasks.sameThread());
     }
 
     private static HandoffRecord record(String id, HandoffStatus status, Optional<String> orderId) {

@@ -40,6 +40,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.kellydesk.core.OrderTicket;
+import io.kellydesk.core.OrderSide;
+import io.kellydesk.core.OrderType;
+import io.kellydesk.core.TimeInForce;
+import io.kellydesk.core.HandoffStatus;
+import io.kellydesk.core.HandoffRecord;
+import io.kellydesk.core.HandoffRefused;
 
 /** Handoffs over real HTTP on loopback (MockWebServer) into a real decision log file. */
 class HandoffServiceTest {
@@ -84,9 +91,16 @@ class HandoffServiceTest {
                 .withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(1)));
     }
 
+    /** The test owns the scheduler, as the desk's thread owner does: the service never shuts it down. */
+    private java.util.concurrent.ScheduledExecutorService scheduler(int threads) {
+        java.util.concurrent.ScheduledExecutorService pool = Executors.newScheduledThreadPool(threads);
+        open.add(pool::shutdownNow);
+        return pool;
+    }
+
     private HandoffService service(DecisionLog onLog) {
         HandoffService service = new HandoffService(new EngineOrderGateway(() -> http), new HandoffLogJournal(onLog),
-                ticket -> Optional.empty(), clock, Executors.newScheduledThreadPool(2), () -> preferences,
+                ticket -> Optional.empty(), clock, scheduler(2), () -> preferences,
                 new Backoff(Duration.ofSeconds(2), () -> 0.5), changes::add, "trader1");
         open.add(service);
         return service;
@@ -298,7 +312,7 @@ class HandoffServiceTest {
     void aRefusedRevalidationSendsNothingAndRecordsNothing() throws Exception {
         HandoffService service = new HandoffService(new EngineOrderGateway(() -> http), new HandoffLogJournal(log),
                 ticket -> Optional.of("NQZ26-CME is now 1 contract (was 3): review the new size"), clock,
-                Executors.newScheduledThreadPool(1), () -> preferences, new Backoff(Duration.ofSeconds(2), () -> 0.5),
+                scheduler(1), () -> preferences, new Backoff(Duration.ofSeconds(2), () -> 0.5),
                 changes::add, "trader1");
         open.add(service);
         assertThatThrownBy(() -> service.handOff(ticket()).get(10, TimeUnit.SECONDS)).hasMessageContaining("now 1 contract");

@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
+import io.kellydesk.core.OrderTicket;
+import io.kellydesk.core.OrderSide;
+import io.kellydesk.core.OrderType;
+import io.kellydesk.core.TimeInForce;
 
 class TicketFormatsTest {
 

@@ -30,7 +30,7 @@ class OfficerPinTest {
         pin.setFirst("4711".toCharArray());
         String stored = Files.readString(dir.resolve("officer-pin.json"));
         assertThat(stored).doesNotContain("4711").contains("PBKDF2WithHmacSHA256").contains("\"salt\"");
-        assertThat(pin.verify("4711".toCharArray())).isInstanceOf(OfficerPin.Attempt.Accepted.class);
+        assertThat(pin.verify("4711".toCharArray())).isInstanceOf(io.kellydesk.core.PinAttempt.Accepted.class);
         assertThatThrownBy(() -> pin.setFirst("9999".toCharArray())).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new OfficerPin(dir.resolve("other.json"), clock, 1_000).setFirst("12".toCharArray()))
                 .hasMessageContaining("at least 4");
@@ -40,17 +40,17 @@ class OfficerPinTest {
     void fiveWrongTriesLockForFiveMinutesEvenAcrossARestart() {
         pin().setFirst("4711".toCharArray());
         for (int left = 4; left >= 1; left--) {
-            assertThat(pin().verify("0000".toCharArray())).isEqualTo(new OfficerPin.Attempt.Wrong(left));
+            assertThat(pin().verify("0000".toCharArray())).isEqualTo(new io.kellydesk.core.PinAttempt.Wrong(left));
         }
         Instant lockedAt = clock.instant();
-        assertThat(pin().verify("0000".toCharArray())).isEqualTo(new OfficerPin.Attempt.LockedOut(lockedAt.plus(Duration.ofMinutes(5))));
+        assertThat(pin().verify("0000".toCharArray())).isEqualTo(new io.kellydesk.core.PinAttempt.LockedOut(lockedAt.plus(Duration.ofMinutes(5))));
         // a fresh instance (a restart) reads the lock-out from the file; even the right PIN is refused
         clock.advance(Duration.ofMinutes(4));
-        assertThat(pin().verify("4711".toCharArray())).isInstanceOf(OfficerPin.Attempt.LockedOut.class);
+        assertThat(pin().verify("4711".toCharArray())).isInstanceOf(io.kellydesk.core.PinAttempt.LockedOut.class);
         assertThat(pin().lockedUntil()).contains(lockedAt.plus(Duration.ofMinutes(5)));
         clock.advance(Duration.ofMinutes(1));
         assertThat(pin().lockedUntil()).isEmpty();
-        assertThat(pin().verify("4711".toCharArray())).isInstanceOf(OfficerPin.Attempt.Accepted.class);
+        assertThat(pin().verify("4711".toCharArray())).isInstanceOf(io.kellydesk.core.PinAttempt.Accepted.class);
     }
 
     @Test
@@ -59,7 +59,7 @@ class OfficerPinTest {
         pin().verify("1".toCharArray());
         pin().verify("2".toCharArray());
         pin().verify("4711".toCharArray());
-        assertThat(pin().verify("3".toCharArray())).isEqualTo(new OfficerPin.Attempt.Wrong(4));
+        assertThat(pin().verify("3".toCharArray())).isEqualTo(new io.kellydesk.core.PinAttempt.Wrong(4));
     }
 
     @Test

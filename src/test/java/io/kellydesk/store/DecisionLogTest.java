@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.kellydesk.core.SettingsChangeRecord;
 
 /** The decision log on a real SQLite file in a temporary folder. */
 class DecisionLogTest {

@@ -1,6 +1,5 @@
-package io.kellydesk.handoff;
+package io.kellydesk.core;
 
-import io.kellydesk.core.HandoffTarget;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.kellydesk.handoff;
+package io.kellydesk.core;
 
 /** A handoff that was not started, and why (stale or changed recommendation, one already in flight, no record). */
 public final class HandoffRefused extends RuntimeException {

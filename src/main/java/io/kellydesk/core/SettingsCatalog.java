@@ -1,13 +1,5 @@
-package io.kellydesk.settings;
+package io.kellydesk.core;
 
-import io.kellydesk.core.DeskConfiguration;
-import io.kellydesk.core.DeskPreferences;
-import io.kellydesk.core.HandoffTarget;
-import io.kellydesk.core.ServicesSettings;
-import io.kellydesk.core.SettingsIssue;
-import io.kellydesk.core.SettingsValidator;
-import io.kellydesk.core.SizingSettings;
-import io.kellydesk.core.UpstreamService;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,15 +1,16 @@
-package io.kellydesk.settings;
+package io.kellydesk.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kellydesk.core.DeskConfiguration;
-import io.kellydesk.core.HandoffTarget;
-import io.kellydesk.core.SettingsIssue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.kellydesk.settings.SettingsRepository;
+import io.kellydesk.settings.SettingsCodec;
+import io.kellydesk.settings.LoadedSettings;
+import io.kellydesk.settings.SettingsFiles;
 
 class SettingsCatalogTest {
 

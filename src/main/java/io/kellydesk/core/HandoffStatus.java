@@ -1,4 +1,4 @@
-package io.kellydesk.handoff;
+package io.kellydesk.core;
 
 /** Where a handoff stands; every change is written to the decision log's handoffs and handoff_events. */
 public enum HandoffStatus {

@@ -1,4 +1,4 @@
-package io.kellydesk.handoff;
+package io.kellydesk.core;
 
 /** How long an order stands: the contract's values and FIX tag 59 (0 = Day, 1 = GTC, 3 = IOC). */
 public enum TimeInForce {

@@ -1,4 +1,4 @@
-package io.kellydesk.handoff;
+package io.kellydesk.core;
 
 import java.util.List;
 import java.util.Optional;

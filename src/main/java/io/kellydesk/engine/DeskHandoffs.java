@@ -1,24 +1,18 @@
-package io.kellydesk.app;
+package io.kellydesk.engine;
 
 import io.kellydesk.core.DeskPreferences;
 import io.kellydesk.core.Direction;
 import io.kellydesk.core.KellySizer;
 import io.kellydesk.core.Recommendation;
-import io.kellydesk.desk.HandoffPort;
-import io.kellydesk.engine.DeskEngine;
-import io.kellydesk.engine.DeskEvent;
-import io.kellydesk.engine.EventBus;
-import io.kellydesk.feeds.EngineOrderGateway;
-import io.kellydesk.feeds.UpstreamHttp;
-import io.kellydesk.handoff.HandoffJournal;
-import io.kellydesk.handoff.HandoffRecord;
+import io.kellydesk.core.HandoffJournal;
+import io.kellydesk.core.OrderGateway;
+import io.kellydesk.core.HandoffRecord;
 import io.kellydesk.handoff.HandoffService;
-import io.kellydesk.handoff.OrderSide;
-import io.kellydesk.handoff.OrderTicket;
+import io.kellydesk.core.OrderSide;
+import io.kellydesk.core.OrderTicket;
 import io.kellydesk.store.DecisionLog;
 import io.kellydesk.store.HandoffLogJournal;
 import io.kellydesk.tasks.Backoff;
-import io.kellydesk.tasks.PooledTaskExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -39,7 +33,7 @@ import java.util.function.Supplier;
  * before a send, and the desk's port. Without a writable decision log nothing can be recorded first, so every
  * handoff is refused with that reason.
  */
-final class DeskHandoffs implements HandoffPort, AutoCloseable {
+public final class DeskHandoffs implements HandoffPort, AutoCloseable {
 
     private final DeskEngine engine;
     private final Optional<HandoffLogJournal> logJournal;
@@ -48,8 +42,9 @@ final class DeskHandoffs implements HandoffPort, AutoCloseable {
     private final HandoffService service;
     private final Optional<String> unavailable;
 
-    DeskHandoffs(DeskEngine engine, Optional<DecisionLog> decisionLog, Supplier<UpstreamHttp> http, Supplier<DeskPreferences> preferences,
-                 EventBus bus, Clock clock) {
+    /** @param scheduler the handoff threads (sends, resends, look-ups); owned by the caller, never shut down here */
+    public DeskHandoffs(DeskEngine engine, Optional<DecisionLog> decisionLog, OrderGateway gateway, Supplier<DeskPreferences> preferences,
+                        EventBus bus, Clock clock, ScheduledExecutorService scheduler, String userName) {
         this.engine = engine;
         this.preferences = preferences;
         this.clock = clock;
@@ -57,8 +52,7 @@ final class DeskHandoffs implements HandoffPort, AutoCloseable {
         this.unavailable = logJournal.isPresent() ? Optional.empty() : Optional.of(decisionLog.flatMap(DecisionLog::readOnlyReason)
                 .orElse("Hand-off is off: the decision log could not be opened, and no order goes out without its audit row."));
         HandoffJournal journal = logJournal.<HandoffJournal>map(j -> j).orElseGet(() -> new Unrecordable(unavailable.get()));
-        this.service = new HandoffService(new EngineOrderGateway(http), journal, this::refusal, clock,
-                Executors.newScheduledThreadPool(2, PooledTaskExecutor.namedDaemons("kd-handoff")), preferences,
+        this.service = new HandoffService(gateway, journal, this::refusal, clock, scheduler, preferences,
                 new Backoff(Duration.ofSeconds(5), () -> ThreadLocalRandom.current().nextDouble()),
                 record -> {
                     if (record.target() == io.kellydesk.core.HandoffTarget.ENGINE) {
@@ -67,7 +61,7 @@ final class DeskHandoffs implements HandoffPort, AutoCloseable {
                                 record.status().mayBeAtEngine()), record.createdAt());
                     }
                     bus.publish(new DeskEvent.HandoffChanged(record));
-                }, System.getProperty("user.name", "unknown"));
+                }, userName);
     }
 
     /**
@@ -96,7 +90,7 @@ final class DeskHandoffs implements HandoffPort, AutoCloseable {
     }
 
     /** At start, after the feeds: unfinished handoffs of the last run are resumed or shown. */
-    void resumeUnfinished() {
+    public void resumeUnfinished() {
         service.resumeUnfinished();
     }
 

@@ -1,8 +1,8 @@
-package io.kellydesk.desk;
+package io.kellydesk.engine;
 
 import io.kellydesk.core.DeskPreferences;
-import io.kellydesk.handoff.HandoffRecord;
-import io.kellydesk.handoff.OrderTicket;
+import io.kellydesk.core.HandoffRecord;
+import io.kellydesk.core.OrderTicket;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,4 +1,4 @@
-package io.kellydesk.settings;
+package io.kellydesk.core;
 
 /** The sections of the settings panel; all but Desk belong to the risk officer. */
 public enum SettingsSection {

@@ -1,7 +1,5 @@
-package io.kellydesk.handoff;
+package io.kellydesk.core;
 
-import io.kellydesk.core.OrderAction;
-import io.kellydesk.core.Recommendation;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.OptionalDouble;

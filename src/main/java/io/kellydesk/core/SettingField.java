@@ -1,6 +1,5 @@
-package io.kellydesk.settings;
+package io.kellydesk.core;
 
-import io.kellydesk.core.DeskConfiguration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;

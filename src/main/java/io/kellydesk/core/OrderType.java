@@ -1,13 +1,13 @@
-package io.kellydesk.handoff;
+package io.kellydesk.core;
 
-/** Buy or sell, as the contract ({@code "buy"}/{@code "sell"}) and FIX tag 54 ({@code 1}/{@code 2}) spell them. */
-public enum OrderSide {
-    BUY("buy", "1"), SELL("sell", "2");
+/** Market or limit, as the contract ({@code "market"}/{@code "limit"}) and FIX tag 40 ({@code 1}/{@code 2}) spell them. */
+public enum OrderType {
+    MARKET("market", "1"), LIMIT("limit", "2");
 
     private final String contractValue;
     private final String fixValue;
 
-    OrderSide(String contractValue, String fixValue) {
+    OrderType(String contractValue, String fixValue) {
         this.contractValue = contractValue;
         this.fixValue = fixValue;
     }

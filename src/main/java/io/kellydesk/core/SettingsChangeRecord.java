@@ -1,4 +1,4 @@
-package io.kellydesk.store;
+package io.kellydesk.core;
 
 import java.time.Instant;
 
