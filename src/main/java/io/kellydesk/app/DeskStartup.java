@@ -1,6 +1,6 @@
 package io.kellydesk.app;
 
-import io.kellydesk.desk.FxCoalescer;
+import io.kellydesk.desk.fx.FxCoalescer;
 import io.kellydesk.desk.shell.DeskShell;
 import io.kellydesk.settings.LoadedSettings;
 import io.kellydesk.settings.SettingsFiles;

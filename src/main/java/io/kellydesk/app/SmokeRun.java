@@ -1,6 +1,6 @@
 package io.kellydesk.app;
 
-import io.kellydesk.desk.MainWindowView;
+import io.kellydesk.desk.shell.MainWindowView;
 import io.kellydesk.store.DecisionLogException;
 import java.io.IOException;
 import java.nio.file.Files;

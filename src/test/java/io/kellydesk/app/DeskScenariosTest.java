@@ -64,7 +64,7 @@ class DeskScenariosTest {
 
     /** Scrolls the tile into view first, as the trader would: a tile out of view is brought up to date when seen. */
     private String statusOf(FxRobot robot, String symbol) {
-        robot.interact(() -> io.kellydesk.desk.ScrollIntoView.node(robot.lookup("#tileScroll").queryAs(javafx.scene.control.ScrollPane.class),
+        robot.interact(() -> io.kellydesk.desk.fx.ScrollIntoView.node(robot.lookup("#tileScroll").queryAs(javafx.scene.control.ScrollPane.class),
                 robot.lookup("#tile-" + symbol).queryAs(javafx.scene.Node.class)));
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup("#tile-" + symbol + " .tile-status").queryAs(Label.class).getText();
@@ -98,7 +98,7 @@ class DeskScenariosTest {
         });
         // readable: the text against the pane it sits on, as rendered (WCAG contrast at least 4.5:1)
         assertReadableNotifications(robot, "dark");
-        robot.interact(() -> composition.mainViewModel().themeProperty().set(io.kellydesk.desk.Theme.LIGHT));
+        robot.interact(() -> composition.mainViewModel().themeProperty().set(io.kellydesk.desk.fx.Theme.LIGHT));
         WaitForAsyncUtils.waitForFxEvents();
         assertReadableNotifications(robot, "light");
 

@@ -91,7 +91,7 @@ class LiveDemoWindowTest {
         // The trader selects a tradable symbol and reads every step of the explanation
         String tradable = composition.engine().snapshots().stream().filter(s -> s.recommendation().isTrade())
                 .map(io.kellydesk.engine.SymbolSnapshot::symbol).findFirst().orElseThrow();
-        robot.interact(() -> io.kellydesk.desk.ScrollIntoView.node(robot.lookup("#tileScroll").queryAs(javafx.scene.control.ScrollPane.class),
+        robot.interact(() -> io.kellydesk.desk.fx.ScrollIntoView.node(robot.lookup("#tileScroll").queryAs(javafx.scene.control.ScrollPane.class),
                 robot.lookup("#tile-" + tradable).queryAs(javafx.scene.Node.class)));
         robot.clickOn("#tile-" + tradable);
         WaitForAsyncUtils.waitForFxEvents();
@@ -183,7 +183,7 @@ class LiveDemoWindowTest {
         assertThat(end - start).isCloseTo(3 * perContract, org.assertj.core.api.Assertions.within(1e-6 * Math.max(1, Math.abs(perContract))));
         Screenshots.save(stage.getScene(), "main-window-chart");
 
-        robot.interact(() -> composition.mainViewModel().themeProperty().set(io.kellydesk.desk.Theme.LIGHT));
+        robot.interact(() -> composition.mainViewModel().themeProperty().set(io.kellydesk.desk.fx.Theme.LIGHT));
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "main-window-light-live");
     }

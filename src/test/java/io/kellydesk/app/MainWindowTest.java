@@ -3,7 +3,7 @@ package io.kellydesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kellydesk.core.ServiceState;
-import io.kellydesk.desk.Theme;
+import io.kellydesk.desk.fx.Theme;
 import io.kellydesk.testing.Screenshots;
 import java.nio.file.Files;
 import java.nio.file.Path;

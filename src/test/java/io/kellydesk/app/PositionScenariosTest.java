@@ -88,7 +88,7 @@ class PositionScenariosTest {
             WaitForAsyncUtils.waitForFxEvents();
             return robot.lookup("#tile-" + symbol).tryQuery().isPresent();
         });
-        robot.interact(() -> io.kellydesk.desk.ScrollIntoView.node(robot.lookup("#tileScroll").queryAs(javafx.scene.control.ScrollPane.class),
+        robot.interact(() -> io.kellydesk.desk.fx.ScrollIntoView.node(robot.lookup("#tileScroll").queryAs(javafx.scene.control.ScrollPane.class),
                 robot.lookup("#tile-" + symbol).queryAs(javafx.scene.Node.class)));
         robot.clickOn("#tile-" + symbol);
         Eventually.await(Duration.ofSeconds(5), "Hand off enabled", () -> {
@@ -168,7 +168,7 @@ class PositionScenariosTest {
         assertThat(r.positionCapContracts()).isEqualTo(2);
         assertThat(r.orderContracts()).isEqualTo(-2);
         // a tile out of view keeps its newest snapshot without drawing it: bring it into view first
-        robot.interact(() -> io.kellydesk.desk.ScrollIntoView.node(robot.lookup("#tileScroll").queryAs(javafx.scene.control.ScrollPane.class),
+        robot.interact(() -> io.kellydesk.desk.fx.ScrollIntoView.node(robot.lookup("#tileScroll").queryAs(javafx.scene.control.ScrollPane.class),
                 robot.lookup("#tile-" + symbol).queryAs(javafx.scene.Node.class)));
         Eventually.await(Duration.ofSeconds(5), "tile says reduce", () -> tileLine(robot, symbol).startsWith("reduce 2: emergency cap 2"),
                 () -> tileLine(robot, symbol));

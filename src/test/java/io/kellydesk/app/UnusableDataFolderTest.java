@@ -62,7 +62,7 @@ class UnusableDataFolderTest {
                 .doesNotContain("Exception").doesNotContain("\n");
         assertThat(composition.decisionLog()).isEmpty();
         String symbol = composition.engine().snapshots().getFirst().symbol();
-        robot.interact(() -> io.kellydesk.desk.ScrollIntoView.node(robot.lookup("#tileScroll").queryAs(javafx.scene.control.ScrollPane.class),
+        robot.interact(() -> io.kellydesk.desk.fx.ScrollIntoView.node(robot.lookup("#tileScroll").queryAs(javafx.scene.control.ScrollPane.class),
                 robot.lookup("#tile-" + symbol).queryAs(javafx.scene.Node.class)));
         robot.clickOn("#tile-" + symbol);
         WaitForAsyncUtils.waitForFxEvents();

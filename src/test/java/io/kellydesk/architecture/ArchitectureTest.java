@@ -83,7 +83,7 @@ class ArchitectureTest {
             .whereLayer("store").mayOnlyAccessLayers("core")
             .whereLayer("engine").mayOnlyAccessLayers("core", "tasks", "feeds", "store", "handoff", "settings")
             .whereLayer("desk").mayOnlyAccessLayers("core", "tasks", "engine")
-            .whereLayer("app").mayOnlyBeAccessedByLayers()
+            .whereLayer("app").mayNotBeAccessedByAnyLayer()
             .because("each package uses only what sits below it; the desk reaches settings and handoff through the engine's ports");
 
     /** No two packages depend on each other, however indirectly; nor two feature packages of the desk. */

@@ -1,7 +1,6 @@
 package io.kellydesk.desk.shell;
 
-import io.kellydesk.desk.DecisionsView;
-import io.kellydesk.desk.MainWindowView;
+import io.kellydesk.desk.decisions.DecisionsView;
 import io.kellydesk.engine.DecisionBrowser;
 import io.kellydesk.engine.DeskEvent;
 import io.kellydesk.engine.EventBus;

@@ -1,6 +1,5 @@
 package io.kellydesk.desk.shell;
 
-import io.kellydesk.desk.MainWindowView;
 import java.time.Duration;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;

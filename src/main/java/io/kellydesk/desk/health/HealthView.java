@@ -1,0 +1,148 @@
+package io.kellydesk.desk.health;
+
+import io.kellydesk.core.Account;
+import io.kellydesk.core.ServiceHealth;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import io.kellydesk.desk.fx.Fxml;
+
+/** Controller of {@code fxml/HealthPane.fxml}. FX thread only; fed by the composition root's presenter. */
+public final class HealthView {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final Duration WINDOW = Duration.ofHours(2);
+
+    private final Clock clock;
+    private final Deque<double[]> drawdowns = new ArrayDeque<>(); // {epoch seconds, drawdown %}
+    private double triggerPercent;
+    @FXML private HBox root;
+    @FXML private TableView<ServiceHealth> services;
+    @FXML private TableColumn<ServiceHealth, String> serviceColumn;
+    @FXML private TableColumn<ServiceHealth, String> stateColumn;
+    @FXML private TableColumn<ServiceHealth, String> successColumn;
+    @FXML private TableColumn<ServiceHealth, String> p50Column;
+    @FXML private TableColumn<ServiceHealth, String> p95Column;
+    @FXML private TableColumn<ServiceHealth, String> p99Column;
+    @FXML private TableColumn<ServiceHealth, String> circuitColumn;
+    @FXML private TableColumn<ServiceHealth, String> errorColumn;
+    @FXML private TableColumn<ServiceHealth, String> errorAtColumn;
+    @FXML private TableColumn<ServiceHealth, String> failingColumn;
+    @FXML private LineChart<Number, Number> drawdownChart;
+    @FXML private TableView<EndpointRow> endpoints;
+    @FXML private TableColumn<EndpointRow, String> endpointServiceColumn;
+    @FXML private TableColumn<EndpointRow, String> endpointColumn;
+    @FXML private TableColumn<EndpointRow, String> endpointRequestsColumn;
+    @FXML private TableColumn<EndpointRow, String> endpointSuccessColumn;
+    @FXML private TableColumn<EndpointRow, String> endpointSymbolsColumn;
+    @FXML private TableColumn<EndpointRow, String> endpointErrorColumn;
+
+    /** One endpoint of one service, as a row. */
+    public record EndpointRow(String service, ServiceHealth.EndpointHealth endpoint) {
+    }
+
+    public HealthView(Clock clock) {
+        this.clock = clock;
+    }
+
+    public HBox load() {
+        return Fxml.load(this, "HealthPane.fxml");
+    }
+
+    @FXML
+    private void initialize() {
+        column(serviceColumn, h -> h.service().displayName());
+        column(stateColumn, h -> h.state().label());
+        column(successColumn, h -> h.requests() == 0 ? "—" : String.format(Locale.ROOT, "%.1f %%", h.successRate() * 100));
+        column(p50Column, h -> ms(h.latencyP50Ms()));
+        column(p95Column, h -> ms(h.latencyP95Ms()));
+        column(p99Column, h -> ms(h.latencyP99Ms()));
+        column(circuitColumn, h -> h.circuit().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        column(errorColumn, h -> h.lastError().orElse(""));
+        column(errorAtColumn, h -> h.lastErrorAt().map(TIME::format).orElse(""));
+        column(failingColumn, ServiceHealth::failing);
+        endpointColumn(endpointServiceColumn, EndpointRow::service);
+        endpointColumn(endpointColumn, r -> r.endpoint().endpoint());
+        endpointColumn(endpointRequestsColumn, r -> Integer.toString(r.endpoint().requests()));
+        endpointColumn(endpointSuccessColumn, r -> String.format(Locale.ROOT, "%.1f %%", r.endpoint().successRate() * 100));
+        endpointColumn(endpointSymbolsColumn, r -> r.endpoint().failingSymbols().isEmpty() ? ""
+                : r.endpoint().failingSymbols().size() + ": " + String.join(", ", r.endpoint().failingSymbols().keySet()));
+        endpointColumn(endpointErrorColumn, r -> r.endpoint().lastError().orElse(""));
+        endpoints.setPlaceholder(new javafx.scene.control.Label("No requests in the last minute."));
+        endpoints.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        services.setPlaceholder(new javafx.scene.control.Label("No service polled yet."));
+        // the last column (the error, in the service's own words) takes what width is left
+        services.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        errorColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
+    }
+
+    private static void column(TableColumn<ServiceHealth, String> column, Function<ServiceHealth, String> text) {
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        column.setSortable(false);
+    }
+
+    private static void endpointColumn(TableColumn<EndpointRow, String> column, Function<EndpointRow, String> text) {
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        column.setSortable(false);
+    }
+
+    private static String ms(Optional<Double> value) {
+        return value.map(v -> String.format(Locale.ROOT, "%.1f", v)).orElse("—");
+    }
+
+    public void showServices(List<ServiceHealth> health) {
+        services.getItems().setAll(health);
+        List<EndpointRow> rows = new java.util.ArrayList<>();
+        for (ServiceHealth h : health) {
+            h.endpoints().forEach(e -> rows.add(new EndpointRow(h.service().displayName(), e)));
+        }
+        endpoints.getItems().setAll(rows);
+    }
+
+    /** Adds the account's drawdown and redraws the last two hours with the emergency trigger as a line. */
+    public void showAccount(Account account, double emergencyTrigger) {
+        Instant now = clock.instant();
+        drawdowns.addLast(new double[] {now.getEpochSecond(), account.drawdownFraction() * 100});
+        while (!drawdowns.isEmpty() && drawdowns.peekFirst()[0] < now.minus(WINDOW).getEpochSecond()) {
+            drawdowns.removeFirst();
+        }
+        triggerPercent = emergencyTrigger * 100;
+        XYChart.Series<Number, Number> line = new XYChart.Series<>();
+        line.setName("drawdown");
+        for (double[] point : drawdowns) {
+            line.getData().add(new XYChart.Data<>((point[0] - now.getEpochSecond()) / 60.0, point[1]));
+        }
+        double oldest = drawdowns.isEmpty() ? -1 : Math.min(-1, (drawdowns.peekFirst()[0] - now.getEpochSecond()) / 60.0);
+        XYChart.Series<Number, Number> trigger = new XYChart.Series<>();
+        trigger.setName(String.format(Locale.ROOT, "emergency trigger %.0f %%", triggerPercent));
+        trigger.getData().add(new XYChart.Data<>(oldest, triggerPercent));
+        trigger.getData().add(new XYChart.Data<>(0, triggerPercent));
+        drawdownChart.getData().setAll(List.of(line, trigger));
+    }
+
+    public HBox root() {
+        return root;
+    }
+}

@@ -1,0 +1,278 @@
+package io.kellydesk.desk.settings;
+
+import io.kellydesk.engine.SettingsPort;
+import io.kellydesk.core.SettingsSection;
+import java.io.File;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.event.EventHandler;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.InputEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.controlsfx.control.PropertySheet;
+import org.controlsfx.validation.ValidationSupport;
+import io.kellydesk.desk.fx.Fxml;
+
+/**
+ * Controller of {@code fxml/SettingsWindow.fxml}: binds the window to its {@link SettingsViewModel} while it is
+ * showing and unbinds when it closes (its one-second lock timer stops with it).
+ */
+public final class SettingsView {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final String ALL_ROLES = "All roles";
+
+    private final SettingsViewModel viewModel;
+    private final ValidationSupport validation = new ValidationSupport();
+    private final Timeline lockTimer;
+    private final EventHandler<InputEvent> activity;
+    private Stage stage;
+
+    @FXML private Parent root;
+    @FXML private HBox lockBar;
+    @FXML private Label lockIcon;
+    @FXML private Label lockText;
+    @FXML private PasswordField pinField;
+    @FXML private PasswordField pinRepeatField;
+    @FXML private Button unlockButton;
+    @FXML private Button lockButton;
+    @FXML private TabPane tabs;
+    @FXML private Tab settingsTab;
+    @FXML private Tab historyTab;
+    @FXML private StackPane sheetHolder;
+    @FXML private Label summaryLabel;
+    @FXML private Label reasonLabel;
+    @FXML private TextField reasonField;
+    @FXML private Label messageLabel;
+    @FXML private TextField historyKeyFilter;
+    @FXML private ComboBox<String> historyRoleFilter;
+    @FXML private TableView<SettingsPort.HistoryRow> historyTable;
+    @FXML private TableColumn<SettingsPort.HistoryRow, String> historyTime;
+    @FXML private TableColumn<SettingsPort.HistoryRow, String> historyKey;
+    @FXML private TableColumn<SettingsPort.HistoryRow, String> historyOld;
+    @FXML private TableColumn<SettingsPort.HistoryRow, String> historyNew;
+    @FXML private TableColumn<SettingsPort.HistoryRow, String> historyUser;
+    @FXML private TableColumn<SettingsPort.HistoryRow, String> historyRole;
+    @FXML private TableColumn<SettingsPort.HistoryRow, String> historyReason;
+    @FXML private Button applyButton;
+    @FXML private Button cancelButton;
+
+    public SettingsView(SettingsViewModel viewModel) {
+        this.viewModel = Objects.requireNonNull(viewModel);
+        this.lockTimer = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> viewModel.tick()));
+        lockTimer.setCycleCount(Animation.INDEFINITE);
+        this.activity = e -> viewModel.touch();
+    }
+
+    /** Opens the window (not modal: the desk keeps updating behind it) and binds it; closing unbinds. */
+    public Stage open(Window owner, List<String> stylesheets) {
+        Parent content = Fxml.load(this, "SettingsWindow.fxml");
+        stage = new Stage();
+        stage.initOwner(owner);
+        stage.initModality(Modality.NONE);
+        stage.setTitle("Kelly Desk — Settings");
+        Scene scene = new Scene(content, 980, 760);
+        scene.getStylesheets().setAll(stylesheets);
+        stage.setScene(scene);
+        stage.setMinWidth(760);
+        stage.setMinHeight(520);
+        scene.addEventFilter(InputEvent.ANY, activity);
+        stage.setOnHidden(e -> deactivate());
+        lockTimer.play();
+        viewModel.refreshHistory("", null);
+        stage.show();
+        return stage;
+    }
+
+    @FXML
+    private void initialize() {
+        PropertySheet sheet = new PropertySheet(javafx.collections.FXCollections.observableArrayList(viewModel.items()));
+        sheet.setId("settings-sheet");
+        sheet.setMode(PropertySheet.Mode.CATEGORY);
+        sheet.setModeSwitcherVisible(false);
+        sheet.setSearchBoxVisible(true);
+        List<String> order = Arrays.stream(SettingsSection.values()).map(SettingsSection::title).toList();
+        sheet.setCategoryComparator(Comparator.comparingInt(order::indexOf));
+        sheet.setPropertyEditorFactory(item -> new SettingEditor((SettingItem) item, viewModel, validation));
+        sheetHolder.getChildren().setAll(sheet);
+
+        lockText.textProperty().bind(viewModel.lockTextProperty());
+        lockIcon.textProperty().bind(Bindings.when(viewModel.roleProperty().isEqualTo(io.kellydesk.core.DeskRole.RISK_OFFICER))
+                .then("UNLOCKED").otherwise("LOCKED"));
+        lockBar.getStyleClass().add("locked");
+        viewModel.roleProperty().addListener((obs, was, now) -> {
+            lockBar.getStyleClass().removeAll("locked", "unlocked");
+            lockBar.getStyleClass().add(now == io.kellydesk.core.DeskRole.RISK_OFFICER ? "unlocked" : "locked");
+            pinField.clear();
+            pinRepeatField.clear();
+        });
+        var officer = viewModel.roleProperty().isEqualTo(io.kellydesk.core.DeskRole.RISK_OFFICER);
+        pinField.visibleProperty().bind(officer.not());
+        pinField.managedProperty().bind(pinField.visibleProperty());
+        pinField.promptTextProperty().bind(Bindings.when(viewModel.pinSetProperty()).then("Officer PIN").otherwise("New officer PIN"));
+        pinRepeatField.visibleProperty().bind(officer.not().and(viewModel.pinSetProperty().not()));
+        pinRepeatField.managedProperty().bind(pinRepeatField.visibleProperty());
+        unlockButton.visibleProperty().bind(officer.not());
+        unlockButton.managedProperty().bind(unlockButton.visibleProperty());
+        unlockButton.textProperty().bind(Bindings.when(viewModel.pinSetProperty()).then("Unlock").otherwise("Set PIN"));
+        unlockButton.disableProperty().bind(viewModel.busyProperty());
+        lockButton.visibleProperty().bind(officer);
+        lockButton.managedProperty().bind(lockButton.visibleProperty());
+
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        viewModel.checkProperty().addListener((obs, was, now) -> {
+            summaryLabel.getStyleClass().removeAll("has-errors", "has-warnings");
+            if (now != null && !now.errors().isEmpty()) {
+                summaryLabel.getStyleClass().add("has-errors");
+            } else if (now != null && !now.warnings().isEmpty()) {
+                summaryLabel.getStyleClass().add("has-warnings");
+            }
+        });
+        reasonField.textProperty().bindBidirectional(viewModel.reasonProperty());
+        reasonLabel.textProperty().bind(Bindings.when(viewModel.reasonNeededBinding()).then("Reason (required)").otherwise("Reason"));
+        messageLabel.textProperty().bind(viewModel.messageProperty());
+        applyButton.disableProperty().bind(viewModel.applyDisabledBinding());
+
+        historyRoleFilter.getItems().setAll(ALL_ROLES, io.kellydesk.core.DeskRole.TRADER.words(), io.kellydesk.core.DeskRole.RISK_OFFICER.words());
+        historyRoleFilter.getSelectionModel().selectFirst();
+        historyRoleFilter.valueProperty().addListener((obs, was, now) -> onRefreshHistory());
+        historyKeyFilter.textProperty().addListener((obs, was, now) -> onRefreshHistory());
+        column(historyTime, r -> WHEN.format(r.changedAt()));
+        column(historyKey, SettingsPort.HistoryRow::key);
+        column(historyOld, SettingsPort.HistoryRow::oldValue);
+        column(historyNew, SettingsPort.HistoryRow::newValue);
+        column(historyUser, SettingsPort.HistoryRow::user);
+        column(historyRole, SettingsPort.HistoryRow::role);
+        column(historyReason, SettingsPort.HistoryRow::reason);
+        historyTable.setItems(viewModel.history());
+        historyTable.setPlaceholder(new Label("No settings change has been applied yet."));
+        historyTab.selectedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                onRefreshHistory();
+            }
+        });
+    }
+
+    private static void column(TableColumn<SettingsPort.HistoryRow, String> column, Function<SettingsPort.HistoryRow, String> value) {
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    }
+
+    private void deactivate() {
+        lockTimer.stop();
+        // A closed window leaves nothing unlocked behind it.
+        viewModel.lock();
+    }
+
+    @FXML
+    private void onUnlock() {
+        if (!viewModel.pinSetProperty().get()) {
+            viewModel.setFirstPin(pinField.getText().toCharArray(), pinRepeatField.getText().toCharArray());
+        } else {
+            viewModel.unlock(pinField.getText().toCharArray());
+        }
+        pinField.clear();
+        pinRepeatField.clear();
+    }
+
+    @FXML
+    private void onLock() {
+        viewModel.lock();
+    }
+
+    @FXML
+    private void onApply() {
+        List<String> warnings = viewModel.pendingWarnings();
+        if (warnings.isEmpty()) {
+            viewModel.apply();
+            return;
+        }
+        ButtonType applyAnyway = new ButtonType("Apply anyway", ButtonBar.ButtonData.OK_DONE);
+        Alert confirm = new Alert(Alert.AlertType.WARNING, "", applyAnyway, ButtonType.CANCEL);
+        confirm.initOwner(stage);
+        confirm.setTitle("Confirm a risky setting");
+        confirm.setHeaderText(warnings.size() == 1 ? "This setting carries a risk:" : "These settings carry risks:");
+        confirm.setContentText(String.join("\n", warnings) + "\n\nChanges:\n" + viewModel.changesInWords());
+        confirm.getDialogPane().setId("settings-confirm");
+        confirm.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+        // Not showAndWait: the desk keeps rendering while the officer reads.
+        confirm.resultProperty().addListener((obs, was, result) -> {
+            if (result == applyAnyway) {
+                viewModel.apply();
+            }
+        });
+        confirm.show();
+    }
+
+    @FXML
+    private void onCancel() {
+        viewModel.cancel();
+    }
+
+    @FXML
+    private void onImport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import settings");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Settings (*.json)", "*.json"));
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            viewModel.importFrom(file.toPath(), problems -> {
+                Alert refused = new Alert(Alert.AlertType.ERROR);
+                refused.initOwner(stage);
+                refused.setTitle("Import refused");
+                refused.setHeaderText(file.getName() + " was not imported; nothing changed.");
+                refused.setContentText(String.join("\n", problems));
+                refused.show();
+            });
+        }
+    }
+
+    @FXML
+    private void onExport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export settings");
+        chooser.setInitialFileName("kelly-settings.json");
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            viewModel.exportTo(file.toPath());
+        }
+    }
+
+    @FXML
+    private void onRefreshHistory() {
+        String role = historyRoleFilter.getValue();
+        viewModel.refreshHistory(historyKeyFilter.getText(), role == null || role.equals(ALL_ROLES) ? null : role);
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+}
