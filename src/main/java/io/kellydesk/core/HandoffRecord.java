@@ -18,4 +18,9 @@ public record HandoffRecord(String clientOrderId, String symbol, OrderSide side,
         return new HandoffRecord(clientOrderId, symbol, side, quantityContracts, target, requestJson, newStatus,
                 orderId.or(() -> engineOrderId), newDetail, userName, createdAt, at);
     }
+
+    /** Only a retry with this record's own id may follow (an engine handoff whose fate is unknown or never received). */
+    public boolean awaitsRetryWithSameId() {
+        return target() == HandoffTarget.ENGINE && status().mayRetryWithSameId();
+    }
 }

@@ -47,4 +47,14 @@ public enum HandoffStatus {
     public boolean outcomeUnknown() {
         return this == FAILED || this == UNRESOLVED;
     }
+
+    /** Only the same client order id may go again: its fate is unknown, or the engine said it never had it. */
+    public boolean mayRetryWithSameId() {
+        return outcomeUnknown() || this == NOT_RECEIVED;
+    }
+
+    /** The trader may close it without resending (after checking the engine). */
+    public boolean mayDismiss() {
+        return this == UNRESOLVED || this == NOT_RECEIVED;
+    }
 }

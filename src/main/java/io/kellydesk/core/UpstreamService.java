@@ -25,6 +25,9 @@ public enum UpstreamService {
     }
 
     public static UpstreamService of(ModelId model) {
-        return model == ModelId.LSTM ? LSTM : ENSEMBLE;
+        return switch (model) { // exhaustive: a new model does not compile until it has its service
+            case LSTM -> LSTM;
+            case ENSEMBLE -> ENSEMBLE;
+        };
     }
 }

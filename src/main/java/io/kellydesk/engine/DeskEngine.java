@@ -122,25 +122,13 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
         SymbolBook book = book(symbol);
         switch (result) {
             case FeedResult.Ok<Prediction> ok -> {
-                Instant validAsOf = earlier(clock.instant(), ok.value().timestamp());
-                if (model == ModelId.LSTM) {
-                    book.lstm = ok.value();
-                    book.lstmAt = validAsOf;
-                    book.lstmError = null;
-                } else {
-                    book.ensemble = ok.value();
-                    book.ensembleAt = validAsOf;
-                    book.ensembleError = null;
-                }
+                SymbolBook.PredictionSlot slot = book.predictions.get(model);
+                slot.prediction = ok.value();
+                slot.at = earlier(clock.instant(), ok.value().timestamp());
+                slot.error = null;
             }
-            case FeedResult.Failed<Prediction> failed -> {
-                // The last good prediction stays; it ages into staleness and then out of the estimate.
-                if (model == ModelId.LSTM) {
-                    book.lstmError = failed.failure().toString();
-                } else {
-                    book.ensembleError = failed.failure().toString();
-                }
-            }
+            // The last good prediction stays; it ages into staleness and then out of the estimate.
+            case FeedResult.Failed<Prediction> failed -> book.predictions.get(model).error = failed.failure().toString();
         }
         markDirtyHere(symbol);
     }
@@ -494,10 +482,9 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
         String canonical = inputs.canonicalText();
         String key = canonical + '|' + ctx.settingsVersion() + '|' + calibrationKey(ctx) + '|'
                 + inputs.freshnessKey(ctx.settings());
-        SymbolSnapshot.InputStatus lstm = new SymbolSnapshot.InputStatus(
-                Optional.ofNullable(book.lstmAt), Optional.ofNullable(book.lstmError));
-        SymbolSnapshot.InputStatus ensemble = new SymbolSnapshot.InputStatus(
-                Optional.ofNullable(book.ensembleAt), Optional.ofNullable(book.ensembleError));
+        Map<ModelId, SymbolSnapshot.InputStatus> predictions = new EnumMap<>(ModelId.class);
+        book.predictions.forEach((model, slot) -> predictions.put(model,
+                new SymbolSnapshot.InputStatus(Optional.ofNullable(slot.at), Optional.ofNullable(slot.error))));
         SymbolSnapshot.InputStatus quote = new SymbolSnapshot.InputStatus(
                 Optional.ofNullable(book.quoteAt), Optional.ofNullable(book.quoteError));
         SymbolSnapshot.InputStatus history = new SymbolSnapshot.InputStatus(
@@ -507,11 +494,11 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
         Duration maxAge = Duration.ofMillis(Math.round(ctx.settings().maxPredictionAgeSeconds() * 1000));
         SymbolSnapshot previous = snapshots.get(book.symbol);
         if (key.equals(book.lastCacheKey) && previous != null) {
-            if (!previous.lstm().equals(lstm) || !previous.ensemble().equals(ensemble) || !previous.quote().equals(quote)
+            if (!previous.predictions().equals(predictions) || !previous.quote().equals(quote)
                     || !previous.history().equals(history) || !previous.bars().equals(bars)) {
                 // Same size, new news about the inputs (a failure, a newer timestamp): show it, log nothing.
                 SymbolSnapshot refreshed = new SymbolSnapshot(book.symbol, previous.recommendation(), previous.computedAt(),
-                        lstm, ensemble, quote, maxAge, history, bars);
+                        predictions, quote, maxAge, history, bars);
                 snapshots.put(book.symbol, refreshed);
                 bus.publish(new DeskEvent.RecommendationChanged(refreshed));
             }
@@ -524,7 +511,7 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
         book.lastCacheKey = key;
         String hash = SizingInputs.digest(canonical);
         Recommendation recommendation = KellySizer.recommend(inputs, hash, ctx);
-        SymbolSnapshot snapshot = new SymbolSnapshot(book.symbol, recommendation, now, lstm, ensemble, quote, maxAge, history, bars);
+        SymbolSnapshot snapshot = new SymbolSnapshot(book.symbol, recommendation, now, predictions, quote, maxAge, history, bars);
         snapshots.put(book.symbol, snapshot);
         book.lastLoggedAt = now;
         book.lastLoggedHash = hash;
@@ -550,12 +537,13 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
             }
         }
         SizingInputs.Builder in = SizingInputs.builder(book.symbol, now).unhealthy(unhealthy);
-        if (book.lstm != null) {
-            in.prediction(book.lstm, book.lstmAt);
-        }
-        if (book.ensemble != null) {
-            in.prediction(book.ensemble, book.ensembleAt);
-        }
+        book.predictions.values().forEach(slot -> {
+            Prediction latest = slot.prediction;
+            Instant at = slot.at;
+            if (latest != null) {
+                in.prediction(latest, at);
+            }
+        });
         if (book.payoff != null) {
             in.payoff(book.payoff, book.tradesAt);
         }

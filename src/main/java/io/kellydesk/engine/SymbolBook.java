@@ -2,11 +2,14 @@ package io.kellydesk.engine;
 
 import io.kellydesk.core.Bar;
 import io.kellydesk.core.ClosedTrade;
+import io.kellydesk.core.ModelId;
 import io.kellydesk.core.PayoffStatistics;
 import io.kellydesk.core.Prediction;
 import io.kellydesk.core.Quote;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -17,12 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SymbolBook {
 
     final String symbol;
-    volatile Prediction lstm;
-    volatile Instant lstmAt;
-    volatile String lstmError;
-    volatile Prediction ensemble;
-    volatile Instant ensembleAt;
-    volatile String ensembleError;
+    /** One slot per prediction service, made at construction: the map itself never changes. */
+    final Map<ModelId, PredictionSlot> predictions = new EnumMap<>(ModelId.class);
     volatile Quote quote;
     volatile Instant quoteAt;
     volatile String quoteError;
@@ -44,5 +43,15 @@ final class SymbolBook {
 
     SymbolBook(String symbol) {
         this.symbol = symbol;
+        for (ModelId model : ModelId.values()) {
+            predictions.put(model, new PredictionSlot());
+        }
+    }
+
+    /** A model's latest good prediction (null until one arrived), its time, and the last failure since. */
+    static final class PredictionSlot {
+        volatile Prediction prediction;
+        volatile Instant at;
+        volatile String error;
     }
 }

@@ -1,8 +1,10 @@
 package io.kellydesk.engine;
 
+import io.kellydesk.core.ModelId;
 import io.kellydesk.core.Recommendation;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,13 +12,23 @@ import java.util.Optional;
  * Ages are computed by the reader from the data times, so they keep counting between updates.
  */
 public record SymbolSnapshot(String symbol, Recommendation recommendation, Instant computedAt,
-                             InputStatus lstm, InputStatus ensemble, InputStatus quote, Duration maxAge,
+                             Map<ModelId, InputStatus> predictions, InputStatus quote, Duration maxAge,
                              InputStatus history, InputStatus bars) {
 
-    /** Without the history's and bars' status (tests, scenarios). */
+    public SymbolSnapshot {
+        predictions = Map.copyOf(predictions);
+    }
+
+    /** Two models, without the history's and bars' status (tests, scenarios). */
     public SymbolSnapshot(String symbol, Recommendation recommendation, Instant computedAt, InputStatus lstm, InputStatus ensemble,
                           InputStatus quote, Duration maxAge) {
-        this(symbol, recommendation, computedAt, lstm, ensemble, quote, maxAge, InputStatus.NONE, InputStatus.NONE);
+        this(symbol, recommendation, computedAt, Map.of(ModelId.LSTM, lstm, ModelId.ENSEMBLE, ensemble), quote, maxAge,
+                InputStatus.NONE, InputStatus.NONE);
+    }
+
+    /** The model's input state; {@link InputStatus#NONE} for a model that never answered. */
+    public InputStatus prediction(ModelId model) {
+        return predictions.getOrDefault(model, InputStatus.NONE);
     }
 
     /**

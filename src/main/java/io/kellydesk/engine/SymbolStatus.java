@@ -48,8 +48,9 @@ public record SymbolStatus(Kind kind, String words) {
     /** Inputs that never gave a valid answer (with their error), and inputs whose latest requests fail. */
     private static List<String> notes(SymbolSnapshot s, Instant now) {
         List<String> notes = new ArrayList<>();
-        note(notes, "the LSTM", s.lstm());
-        note(notes, "the ensemble", s.ensemble());
+        for (io.kellydesk.core.ModelId model : io.kellydesk.core.ModelId.values()) {
+            note(notes, model.inSentence(), s.prediction(model));
+        }
         note(notes, "market data (quote)", s.quote());
         note(notes, "the trading engine (trade history)", s.history());
         return notes;

@@ -173,10 +173,10 @@ public final class FeedPoller implements AutoCloseable {
     private List<PollJob> jobsFor(String symbol, boolean withPredictions) {
         List<PollJob> jobs = new ArrayList<>();
         if (withPredictions) {
-            jobs.add(new PollJob(UpstreamService.LSTM, "/predict", symbol, settings.predictionPollInterval(),
-                    () -> client.prediction(ModelId.LSTM, symbol), r -> listener.onPrediction(ModelId.LSTM, symbol, r)));
-            jobs.add(new PollJob(UpstreamService.ENSEMBLE, "/predict", symbol, settings.predictionPollInterval(),
-                    () -> client.prediction(ModelId.ENSEMBLE, symbol), r -> listener.onPrediction(ModelId.ENSEMBLE, symbol, r)));
+            for (ModelId model : ModelId.values()) {
+                jobs.add(new PollJob(UpstreamService.of(model), "/predict", symbol, settings.predictionPollInterval(),
+                        () -> client.prediction(model, symbol), r -> listener.onPrediction(model, symbol, r)));
+            }
         }
         jobs.addAll(List.of(
                 new PollJob(UpstreamService.MARKET_DATA, "/quote", symbol, settings.quotePollInterval(),

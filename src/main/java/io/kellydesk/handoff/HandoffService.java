@@ -307,7 +307,7 @@ public final class HandoffService implements AutoCloseable {
     public CompletableFuture<HandoffRecord> retry(String clientOrderId) {
         HandoffRecord record = known.get(clientOrderId);
         if (record == null || record.target() != HandoffTarget.ENGINE
-                || !(record.status().outcomeUnknown() || record.status() == HandoffStatus.NOT_RECEIVED)) {
+                || !record.status().mayRetryWithSameId()) {
             return CompletableFuture.failedFuture(new HandoffRefused("only an engine handoff with no known outcome can be retried"));
         }
         String holder = inFlightBySymbol.putIfAbsent(record.symbol(), clientOrderId);
@@ -337,7 +337,7 @@ public final class HandoffService implements AutoCloseable {
      */
     public void dismiss(String clientOrderId, String why) {
         HandoffRecord record = known.get(clientOrderId);
-        if (record != null && (record.status() == HandoffStatus.UNRESOLVED || record.status() == HandoffStatus.NOT_RECEIVED)) {
+        if (record != null && record.status().mayDismiss()) {
             scheduler.execute(() -> finish(clientOrderId, HandoffStatus.DISMISSED, Optional.empty(), Optional.of("dismissed by the trader: " + why),
                     Optional.empty()));
         }
@@ -351,7 +351,7 @@ public final class HandoffService implements AutoCloseable {
     public Optional<HandoffRecord> unresolved(String symbol) {
         return known.values().stream()
                 .filter(h -> h.symbol().equals(symbol) && h.target() == HandoffTarget.ENGINE
-                        && (h.status().outcomeUnknown() || h.status() == HandoffStatus.NOT_RECEIVED))
+                        && h.status().mayRetryWithSameId())
                 .max(java.util.Comparator.comparing(HandoffRecord::createdAt));
     }
 

@@ -77,7 +77,7 @@ class DeskScenariosTest {
         demo.outage(UpstreamService.LSTM, Instant.now().plusSeconds(120));
         demo.outage(UpstreamService.ENSEMBLE, Instant.now().plusSeconds(120));
         Eventually.await(Duration.ofSeconds(10), "failed polls shown on the inputs", () -> composition.engine().snapshots().stream()
-                .allMatch(s -> s.lstm().lastError().isPresent() && s.ensemble().lastError().isPresent()));
+                .allMatch(s -> s.prediction(io.kellydesk.core.ModelId.LSTM).lastError().isPresent() && s.prediction(io.kellydesk.core.ModelId.ENSEMBLE).lastError().isPresent()));
 
         // 61 s on: every prediction is older than max_prediction_age_s (60 s); the quote and account are fresh
         clock.advance(Duration.ofSeconds(61));

@@ -166,7 +166,7 @@ class LiveDemoWindowTest {
             WaitForAsyncUtils.waitForFxEvents();
             return chart.chart().getData().size() == 3;
         });
-        robot.interact(() -> chart.setFixedContracts(3));
+        robot.interact(() -> robot.lookup("#fixedContracts").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(3));
         Eventually.await(Duration.ofSeconds(10), "fixed line redrawn for 3 contracts", () -> {
             WaitForAsyncUtils.waitForFxEvents();
             return chart.chart().getData().size() == 3 && chart.chart().getData().get(2).getName().startsWith("3 fixed contracts");

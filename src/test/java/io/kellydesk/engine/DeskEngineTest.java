@@ -110,8 +110,8 @@ class DeskEngineTest {
         engine.onQuote(NQ, ok(quote()));
         SymbolSnapshot snapshot = engine.snapshot(NQ).orElseThrow();
         // the last good prediction still stands, 20 s old, with the failure beside it
-        assertThat(snapshot.lstm().ageAt(clock.instant())).contains(Duration.ofSeconds(20));
-        assertThat(snapshot.lstm().lastError()).hasValueSatisfying(e -> assertThat(e).contains("1.3"));
+        assertThat(snapshot.prediction(io.kellydesk.core.ModelId.LSTM).ageAt(clock.instant())).contains(Duration.ofSeconds(20));
+        assertThat(snapshot.prediction(io.kellydesk.core.ModelId.LSTM).lastError()).hasValueSatisfying(e -> assertThat(e).contains("1.3"));
         assertThat(latest().isTrade()).isTrue();
 
         clock.advance(Duration.ofSeconds(41)); // 61 s: older than max_prediction_age_s

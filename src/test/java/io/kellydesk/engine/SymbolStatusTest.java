@@ -35,7 +35,8 @@ class SymbolStatusTest {
 
     private static SymbolSnapshot snapshot(Recommendation r, SymbolSnapshot.InputStatus lstm, SymbolSnapshot.InputStatus ensemble) {
         SymbolSnapshot.InputStatus fresh = new SymbolSnapshot.InputStatus(Optional.of(NOW), Optional.empty());
-        return new SymbolSnapshot(r.symbol(), r, NOW, lstm, ensemble, fresh, Duration.ofSeconds(60), fresh, fresh);
+        return new SymbolSnapshot(r.symbol(), r, NOW, Map.of(ModelId.LSTM, lstm, ModelId.ENSEMBLE, ensemble), fresh,
+                Duration.ofSeconds(60), fresh, fresh);
     }
 
     @Test

@@ -2,20 +2,13 @@ package io.kellydesk.desk.decisions;
 
 import io.kellydesk.core.LoggedDecision;
 import io.kellydesk.core.ReasonCode;
-import io.kellydesk.desk.fx.FxTasks;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -29,30 +22,22 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import io.kellydesk.engine.DecisionBrowser;
 import io.kellydesk.desk.fx.Fxml;
 
 /**
- * Controller of {@code fxml/DecisionsPane.fxml}. Reads run on the background executor, one at a time; their
- * result replaces the table's items in one FX update. The table is virtualised, so 100,000 rows scroll smoothly.
+ * Controller of {@code fxml/DecisionsPane.fxml}: binds the filters, the table and the count to the view model. The
+ * table is virtualised, so 100,000 rows scroll smoothly.
  */
 public final class DecisionsView {
 
-    /** At most this many rows are listed; filters narrow the view further. */
-    public static final int LIMIT = 100_000;
-    private static final String ALL = "All";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private final DecisionBrowser browser;
-    private final FxTasks tasks;
-    private final Clock clock;
-    private final Consumer<String> problems;
-    private boolean loading;
+    private final DecisionsViewModel viewModel;
     @FXML private VBox root;
     @FXML private ComboBox<String> symbolFilter;
     @FXML private ComboBox<String> statusFilter;
     @FXML private ComboBox<String> reasonFilter;
-    @FXML private ComboBox<Period> periodFilter;
+    @FXML private ComboBox<DecisionsViewModel.Period> periodFilter;
     @FXML private Button refreshButton;
     @FXML private Button exportButton;
     @FXML private Label countLabel;
@@ -67,31 +52,8 @@ public final class DecisionsView {
     @FXML private TableColumn<LoggedDecision, String> riskColumn;
     @FXML private TableColumn<LoggedDecision, String> reasonColumn;
 
-    /** The time filter, in words. */
-    public enum Period {
-        HOUR("Last hour", Duration.ofHours(1)), DAY("Last 24 hours", Duration.ofDays(1)), WEEK("Last 7 days", Duration.ofDays(7)),
-        MONTH("Last 30 days", Duration.ofDays(30)), ALL_TIME("All time", null);
-
-        private final String words;
-        private final Duration span;
-
-        Period(String words, Duration span) {
-            this.words = words;
-            this.span = span;
-        }
-
-        @Override
-        public String toString() {
-            return words;
-        }
-    }
-
-    /** @param problems where a failed read or export is reported (the banner) */
-    public DecisionsView(DecisionBrowser browser, FxTasks tasks, Clock clock, Consumer<String> problems) {
-        this.browser = browser;
-        this.tasks = tasks;
-        this.clock = clock;
-        this.problems = problems;
+    public DecisionsView(DecisionsViewModel viewModel) {
+        this.viewModel = viewModel;
     }
 
     public VBox load() {
@@ -111,20 +73,22 @@ public final class DecisionsView {
         column(reasonColumn, d -> d.reason().equals("NONE") ? "" : ReasonCode.valueOf(d.reason()).words()
                 + (d.reasonDetail().isBlank() ? "" : " (" + d.reasonDetail() + ")"));
         table.setPlaceholder(new Label("No decision matches the filters."));
-        statusFilter.getItems().setAll(ALL, "TRADE", "NO_TRADE");
-        reasonFilter.getItems().setAll(ALL);
+        table.setItems(viewModel.rows());
+        countLabel.textProperty().bind(viewModel.countProperty());
+        statusFilter.getItems().setAll(DecisionsViewModel.ALL, "TRADE", "NO_TRADE");
+        reasonFilter.getItems().setAll(DecisionsViewModel.ALL);
         reasonFilter.getItems().addAll(Arrays.stream(ReasonCode.values()).filter(r -> r != ReasonCode.NONE).map(Enum::name).toList());
-        symbolFilter.getItems().setAll(ALL);
-        periodFilter.getItems().setAll(Period.values());
-        periodFilter.setValue(Period.DAY);
-        for (ComboBox<?> filter : List.of(symbolFilter, statusFilter, reasonFilter, periodFilter)) {
-            filter.valueProperty().addListener((obs, was, now) -> refresh());
-        }
+        symbolFilter.setItems(viewModel.symbols());
+        periodFilter.getItems().setAll(DecisionsViewModel.Period.values());
+        symbolFilter.valueProperty().bindBidirectional(viewModel.symbolProperty());
+        statusFilter.valueProperty().bindBidirectional(viewModel.statusProperty());
+        reasonFilter.valueProperty().bindBidirectional(viewModel.reasonProperty());
+        periodFilter.valueProperty().bindBidirectional(viewModel.periodProperty());
         table.setRowFactory(t -> {
             TableRow<LoggedDecision> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    showDetails(row.getItem());
+                    viewModel.details(row.getItem(), record -> showDetails(row.getItem(), record));
                 }
             });
             return row;
@@ -135,45 +99,9 @@ public final class DecisionsView {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
     }
 
-    /** Symbols offered in the filter (from the engine's active list). FX thread. */
-    public void offerSymbols(List<String> symbols) {
-        String chosen = symbolFilter.getValue();
-        symbolFilter.getItems().setAll(ALL);
-        symbolFilter.getItems().addAll(symbols);
-        symbolFilter.setValue(chosen);
-    }
-
-    /** Reloads with the current filters, unless a load is already running. FX thread. */
-    public void refresh() {
-        if (loading) {
-            return;
-        }
-        DecisionBrowser.Filter filter = filter();
-        loading = true;
-        tasks.call(() -> browser.find(filter, LIMIT), rows -> {
-            loading = false;
-            table.getItems().setAll(rows);
-            countLabel.setText(String.format(Locale.ROOT, "%,d decision%s%s", rows.size(), rows.size() == 1 ? "" : "s",
-                    rows.size() == LIMIT ? " (the newest " + LIMIT + ")" : ""));
-        }, problem -> {
-            loading = false;
-            problems.accept("Cannot list decisions: " + problem);
-        });
-    }
-
-    DecisionBrowser.Filter filter() {
-        Period period = periodFilter.getValue() == null ? Period.DAY : periodFilter.getValue();
-        Instant from = period.span == null ? null : clock.instant().minus(period.span);
-        return new DecisionBrowser.Filter(chosen(symbolFilter), chosen(statusFilter), chosen(reasonFilter), from);
-    }
-
-    private static String chosen(ComboBox<String> box) {
-        return box.getValue() == null || box.getValue().equals(ALL) ? null : box.getValue();
-    }
-
     @FXML
     private void onRefresh() {
-        refresh();
+        viewModel.refresh();
     }
 
     @FXML
@@ -189,35 +117,26 @@ public final class DecisionsView {
 
     /** Writes the rows now listed (the filtered view) to {@code file} in the background. */
     public CompletableFuture<Void> exportTo(Path file) {
-        List<LoggedDecision> rows = List.copyOf(table.getItems());
-        return tasks.run(() -> browser.exportCsv(rows, file),
-                () -> countLabel.setText(String.format(Locale.ROOT, "%,d exported to %s", rows.size(), file.getFileName())),
-                problem -> problems.accept("Cannot export decisions to " + file + ": " + problem));
+        return viewModel.exportTo(file);
     }
 
     /** Opens the full record of one decision, inputs included, in a window of its own (non-modal). */
-    void showDetails(LoggedDecision decision) {
-        tasks.call(() -> browser.details(decision.id()), details -> {
-            if (details.isEmpty()) {
-                problems.accept("Cannot read decision " + decision.id());
-                return;
-            }
-            StringBuilder text = new StringBuilder();
-            for (Map.Entry<String, Object> column : details.get().entrySet()) {
-                text.append(column.getKey()).append(": ").append(column.getValue() == null ? "—" : column.getValue()).append('\n');
-            }
-            TextArea area = new TextArea(text.toString());
-            area.setEditable(false);
-            area.setWrapText(true);
-            area.getStyleClass().add("decision-details");
-            Stage stage = new Stage();
-            stage.initOwner(root.getScene().getWindow());
-            stage.setTitle("Decision " + decision.id() + " · " + decision.symbol() + " · " + TIME.format(decision.decidedAt()) + " UTC");
-            javafx.scene.Scene scene = new javafx.scene.Scene(area, 720, 640);
-            scene.getStylesheets().setAll(root.getScene().getStylesheets());
-            stage.setScene(scene);
-            stage.show();
-        }, problem -> problems.accept("Cannot read decision " + decision.id() + ": " + problem));
+    private void showDetails(LoggedDecision decision, Map<String, Object> details) {
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, Object> column : details.entrySet()) {
+            text.append(column.getKey()).append(": ").append(column.getValue() == null ? "—" : column.getValue()).append('\n');
+        }
+        TextArea area = new TextArea(text.toString());
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.getStyleClass().add("decision-details");
+        Stage stage = new Stage();
+        stage.initOwner(root.getScene().getWindow());
+        stage.setTitle("Decision " + decision.id() + " · " + decision.symbol() + " · " + TIME.format(decision.decidedAt()) + " UTC");
+        javafx.scene.Scene scene = new javafx.scene.Scene(area, 720, 640);
+        scene.getStylesheets().setAll(root.getScene().getStylesheets());
+        stage.setScene(scene);
+        stage.show();
     }
 
     public TableView<LoggedDecision> table() {

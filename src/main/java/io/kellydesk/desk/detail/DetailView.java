@@ -26,17 +26,19 @@ public final class DetailView {
     @FXML private Label growthNote;
     @FXML private javafx.scene.control.Button handOffButton;
     @FXML private Label handoffState;
-    private Runnable handOffAction = () -> { };
-
     public DetailView(DetailViewModel viewModel) {
         this.viewModel = viewModel;
     }
 
+    /** Loads the pane, shows the view model's symbol and follows it. */
     public ScrollPane load() {
-        return Fxml.load(this, "DetailPane.fxml");
+        ScrollPane pane = Fxml.load(this, "DetailPane.fxml");
+        render(viewModel.shownProperty().get());
+        viewModel.shownProperty().addListener((obs, was, now) -> render(now));
+        return pane;
     }
 
-    public void show(SymbolSnapshot snapshot, Instant now, int fixedContracts) {
+    private void show(SymbolSnapshot snapshot, Instant now, int fixedContracts) {
         root.setVisible(true);
         title.setText(viewModel.title(snapshot));
         orderLine.setText(viewModel.orderLine(snapshot));
@@ -75,24 +77,20 @@ public final class DetailView {
                 + ": betting more than that loses money in the long run whatever the win rate.");
     }
 
-    /** What the Hand off button does (the presenter's action on the shown symbol). */
-    public void onHandOff(Runnable action) {
-        handOffAction = action;
-    }
-
-    /** Enables Hand off when the recommendation offers an order; shows the symbol's latest handoff in words (empty for none). */
-    public void showHandoff(boolean tradable, String state) {
-        handOffButton.setDisable(!tradable);
-        handoffState.setText(state);
+    /** Renders what the view model shows, from now on; an empty selection hides the pane. */
+    private void render(DetailViewModel.Shown shown) {
+        if (shown == null) {
+            root.setVisible(false);
+            return;
+        }
+        show(shown.snapshot(), shown.at(), DetailViewModel.DEFAULT_FIXED_CONTRACTS);
+        handOffButton.setDisable(!shown.mayHandOff());
+        handoffState.setText(shown.handoffText());
     }
 
     @FXML
     private void onHandOff() {
-        handOffAction.run();
-    }
-
-    public void clear() {
-        root.setVisible(false);
+        viewModel.handOff();
     }
 
     private static XYChart.Series<Number, Number> marker(String name, double f, double min, double max) {

@@ -5,21 +5,41 @@ import io.kellydesk.core.Prediction;
 import io.kellydesk.core.Recommendation;
 import io.kellydesk.core.SizingSettings;
 import io.kellydesk.engine.SymbolSnapshot;
+import io.kellydesk.core.HandoffRecord;
+import io.kellydesk.desk.fx.FxCoalescer;
+import io.kellydesk.desk.ticket.HandoffWords;
+import io.kellydesk.engine.DeskEvent;
+import io.kellydesk.engine.EventBus;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
 import io.kellydesk.desk.fx.Formats;
 
 /**
- * Turns a symbol's recommendation into the "explain the number" rows: each step's value and the limit that
- * could bind it, with the binding one marked. Pure formatting, no JavaFX: the view renders the rows.
+ * The detail pane's state: the selected symbol's newest snapshot and its latest handoff, following the engine's
+ * events (coalesced) while active; and the "explain the number" rows of it: each step's value and the limit that
+ * could bind it, with the binding one marked. FX thread, except that events arrive through the coalescer.
  */
 public final class DetailViewModel {
+
+    /** Fixed size the growth curve compares against until the chart toolbar sets it. */
+    static final int DEFAULT_FIXED_CONTRACTS = 1;
+
+    /** What the pane shows: the snapshot as of {@code at}, whether Hand off is possible, and the latest handoff in words. */
+    public record Shown(SymbolSnapshot snapshot, Instant at, boolean mayHandOff, String handoffText) {
+    }
 
     /** One line of the explanation. {@code binding} marks the limit that decided the size. */
     public record Row(String step, String value, String limit, boolean binding) {
@@ -31,9 +51,94 @@ public final class DetailViewModel {
     }
 
     private final Supplier<SizingSettings> settings;
+    private final EventBus bus;
+    private final FxCoalescer fx;
+    private final Clock clock;
+    private final Consumer<SymbolSnapshot> handOff;
+    private final Supplier<Optional<String>> handoffOff;
+    private final Map<String, SymbolSnapshot> latest = new ConcurrentHashMap<>();
+    private final Map<String, String> handoffs = new ConcurrentHashMap<>();
+    /** Symbols whose last engine handoff has no known outcome: Hand off stays enabled, for the retry with its id. */
+    private final Set<String> unresolved = ConcurrentHashMap.newKeySet();
+    private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
+    private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>(this, "shown");
+    private volatile String selected;
 
-    public DetailViewModel(Supplier<SizingSettings> settings) {
+    /**
+     * @param handOff    what Hand off does with the shown snapshot (opens the ticket)
+     * @param handoffOff why no handoff is possible at all (no writable decision log), when so
+     */
+    public DetailViewModel(Supplier<SizingSettings> settings, EventBus bus, FxCoalescer fx, Clock clock,
+                           Consumer<SymbolSnapshot> handOff, Supplier<Optional<String>> handoffOff) {
         this.settings = settings;
+        this.bus = bus;
+        this.fx = fx;
+        this.clock = clock;
+        this.handOff = handOff;
+        this.handoffOff = handoffOff;
+    }
+
+    public void activate() {
+        subscriptions.add(bus.subscribe(DeskEvent.RecommendationChanged.class, e -> {
+            latest.put(e.snapshot().symbol(), e.snapshot());
+            if (e.snapshot().symbol().equals(selected)) {
+                fx.post("detail", this::refresh);
+            }
+        }));
+        subscriptions.add(bus.subscribe(DeskEvent.HandoffChanged.class, e -> {
+            HandoffRecord h = e.handoff();
+            if (h.awaitsRetryWithSameId()) {
+                unresolved.add(h.symbol());
+            } else {
+                unresolved.remove(h.symbol());
+            }
+            handoffs.put(h.symbol(), HandoffWords.order(h) + " · " + h.clientOrderId() + " · "
+                    + h.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + h.engineOrderId().map(id -> " · order " + id).orElse(""));
+            if (h.symbol().equals(selected)) {
+                fx.post("detail", this::refresh);
+            }
+        }));
+    }
+
+    public void deactivate() {
+        subscriptions.forEach(EventBus.Subscription::close);
+        subscriptions.clear();
+    }
+
+    /** Shows {@code symbol} (its newest snapshot, as soon as there is one). */
+    public void select(String symbol) {
+        selected = symbol;
+        refresh();
+    }
+
+    public Optional<String> selected() {
+        return Optional.ofNullable(selected);
+    }
+
+    /** The snapshot on show, if any. */
+    public Optional<SymbolSnapshot> current() {
+        return selected == null ? Optional.empty() : Optional.ofNullable(latest.get(selected));
+    }
+
+    /** Hand off the shown recommendation. */
+    public void handOff() {
+        current().ifPresent(handOff);
+    }
+
+    private void refresh() {
+        SymbolSnapshot snapshot = selected == null ? null : latest.get(selected);
+        if (snapshot == null) {
+            shown.set(null);
+            return;
+        }
+        Optional<String> off = handoffOff.get();
+        shown.set(new Shown(snapshot, clock.instant(),
+                off.isEmpty() && (snapshot.recommendation().hasOrder() || unresolved.contains(snapshot.symbol())),
+                off.orElse(handoffs.getOrDefault(snapshot.symbol(), ""))));
+    }
+
+    public ReadOnlyObjectProperty<Shown> shownProperty() {
+        return shown.getReadOnlyProperty();
     }
 
     public String title(SymbolSnapshot s) {
@@ -50,8 +155,9 @@ public final class DetailViewModel {
     public List<Row> predictions(SymbolSnapshot s, Instant now) {
         Recommendation r = s.recommendation();
         List<Row> rows = new ArrayList<>();
-        rows.add(prediction("LSTM", r.inputs().lstm(), s.lstm(), now));
-        rows.add(prediction("Ensemble", r.inputs().ensemble(), s.ensemble(), now));
+        for (io.kellydesk.core.ModelId model : io.kellydesk.core.ModelId.values()) {
+            rows.add(prediction(model.displayName(), r.inputs().prediction(model), s.prediction(model), now));
+        }
         r.estimate().ifPresent(e -> {
             rows.add(new Row("Models", switch (e.agreement()) {
                 case BOTH_AGREE -> "agree";

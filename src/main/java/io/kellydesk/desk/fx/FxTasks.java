@@ -50,13 +50,25 @@ public final class FxTasks {
         return finished;
     }
 
+    /** As {@link #whenDone}, with the failure itself (for callers that tell a refusal from a failure). */
+    public <T> CompletableFuture<Void> whenSettled(CompletionStage<T> future, Consumer<? super T> done, Consumer<Throwable> failed) {
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        complete(future, done, failed, finished);
+        return finished;
+    }
+
     private <T> void whenDone(CompletionStage<T> future, Consumer<? super T> done, Consumer<String> failed, CompletableFuture<Void> finished) {
+        complete(future, done, error -> failed.accept(messageOf(error)), finished);
+    }
+
+    private <T> void complete(CompletionStage<T> future, Consumer<? super T> done, Consumer<Throwable> failed,
+                              CompletableFuture<Void> finished) {
         future.whenComplete((result, error) -> fxThread.execute(() -> {
             try {
                 if (error == null) {
                     done.accept(result);
                 } else {
-                    failed.accept(messageOf(error));
+                    failed.accept(error);
                 }
                 finished.complete(null);
             } catch (RuntimeException e) {
@@ -81,11 +93,17 @@ public final class FxTasks {
 
     /** The failure in words: the cause's message, past the future's wrappers. */
     public static String messageOf(Throwable error) {
+        Throwable cause = causeOf(error);
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    /** The failure itself, past the future's wrappers (a refusal is told apart from a failure by its type). */
+    public static Throwable causeOf(Throwable error) {
         Throwable cause = error;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        return cause;
     }
 
     /** Background work with no result. */

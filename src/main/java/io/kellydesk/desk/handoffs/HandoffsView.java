@@ -26,20 +26,14 @@ import io.kellydesk.desk.fx.FxCoalescer;
 import io.kellydesk.desk.ticket.HandoffWords;
 
 /**
- * Controller of {@code fxml/HandoffsPane.fxml}: today's handoffs from the log, kept current by the handoff events
- * (coalesced per handoff). Retry resends a failed or unresolved one with its own client order id.
+ * Controller of {@code fxml/HandoffsPane.fxml}: today's handoffs as the view model lists them; Retry resends a
+ * failed or unresolved one with its own client order id, Dismiss closes one the engine does not hold.
  */
 public final class HandoffsView {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    private final HandoffPort port;
-    private final EventBus bus;
-    private final FxCoalescer fx;
-    private final FxTasks tasks;
-    private final Consumer<String> problems;
-    private final Map<String, HandoffRecord> rows = new LinkedHashMap<>();
-    private EventBus.Subscription subscription;
+    private final HandoffsViewModel viewModel;
     @FXML private Parent root;
     @FXML private TableView<HandoffRecord> table;
     @FXML private TableColumn<HandoffRecord, String> timeColumn;
@@ -53,12 +47,8 @@ public final class HandoffsView {
     @FXML private Button dismissButton;
     @FXML private Label countLabel;
 
-    public HandoffsView(HandoffPort port, EventBus bus, FxCoalescer fx, FxTasks tasks, Consumer<String> problems) {
-        this.port = port;
-        this.bus = bus;
-        this.fx = fx;
-        this.tasks = tasks;
-        this.problems = problems;
+    public HandoffsView(HandoffsViewModel viewModel) {
+        this.viewModel = viewModel;
     }
 
     public Parent load() {
@@ -75,65 +65,41 @@ public final class HandoffsView {
         column(clientIdColumn, HandoffRecord::clientOrderId);
         column(detailColumn, h -> h.detail().orElse(""));
         table.setPlaceholder(new Label("No handoff today. Select a TRADE tile and press Hand off… (Ctrl+Enter)."));
+        countLabel.textProperty().bind(viewModel.countProperty());
+        viewModel.rows().addListener((javafx.collections.ListChangeListener<HandoffRecord>) change -> show());
         var selection = table.getSelectionModel().selectedItemProperty();
-        retryButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> selection.get() == null
-                || (selection.get().status() != HandoffStatus.FAILED && selection.get().status() != HandoffStatus.UNRESOLVED), selection));
-        dismissButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> selection.get() == null
-                || selection.get().status() != HandoffStatus.UNRESOLVED, selection));
+        retryButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !HandoffsViewModel.mayRetry(selection.get()), selection));
+        dismissButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !HandoffsViewModel.mayDismiss(selection.get()), selection));
     }
 
     private static void column(TableColumn<HandoffRecord, String> column, Function<HandoffRecord, String> value) {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
     }
 
-    public void activate() {
-        subscription = bus.subscribe(DeskEvent.HandoffChanged.class,
-                e -> fx.post("handoffs-row-" + e.handoff().clientOrderId(), () -> put(e.handoff())));
-        onRefresh();
-    }
-
-    public void deactivate() {
-        if (subscription != null) {
-            subscription.close();
-        }
-    }
-
-    private void put(HandoffRecord record) {
-        rows.put(record.clientOrderId(), record);
-        show();
-    }
-
+    /** The rows again, keeping the selected handoff selected. */
     private void show() {
         HandoffRecord selected = table.getSelectionModel().getSelectedItem();
-        table.getItems().setAll(rows.values().stream().sorted(Comparator.comparing(HandoffRecord::createdAt).reversed()).toList());
+        table.getItems().setAll(viewModel.rows());
         if (selected != null) {
             table.getItems().stream().filter(h -> h.clientOrderId().equals(selected.clientOrderId())).findFirst()
                     .ifPresent(h -> table.getSelectionModel().select(h));
         }
-        countLabel.setText(rows.size() + (rows.size() == 1 ? " handoff today" : " handoffs today"));
     }
 
     @FXML
     private void onRefresh() {
-        tasks.call(port::today, today -> {
-            today.forEach(h -> rows.merge(h.clientOrderId(), h, (known, read) -> known.updatedAt().isAfter(read.updatedAt()) ? known : read));
-            show();
-        }, problem -> problems.accept("Handoffs could not be read: " + problem));
+        viewModel.refresh();
     }
 
     @FXML
     private void onRetry() {
-        HandoffRecord selected = table.getSelectionModel().getSelectedItem();
-        if (selected != null) {
-            tasks.whenDone(port.retry(selected.clientOrderId()), done -> { }, problem -> problems.accept("Not resent: " + problem));
-        }
+        viewModel.retry(table.getSelectionModel().getSelectedItem());
     }
 
     @FXML
     private void onDismiss() {
-        HandoffRecord selected = table.getSelectionModel().getSelectedItem();
-        if (selected != null) {
-            port.dismiss(selected.clientOrderId(), "checked on the engine");
-        }
+        viewModel.dismiss(table.getSelectionModel().getSelectedItem());
     }
 }

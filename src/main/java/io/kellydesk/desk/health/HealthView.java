@@ -26,10 +26,8 @@ import io.kellydesk.desk.fx.Fxml;
 public final class HealthView {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
-    private static final Duration WINDOW = Duration.ofHours(2);
 
-    private final Clock clock;
-    private final Deque<double[]> drawdowns = new ArrayDeque<>(); // {epoch seconds, drawdown %}
+    private final HealthViewModel viewModel;
     private double triggerPercent;
     @FXML private HBox root;
     @FXML private TableView<ServiceHealth> services;
@@ -56,8 +54,8 @@ public final class HealthView {
     public record EndpointRow(String service, ServiceHealth.EndpointHealth endpoint) {
     }
 
-    public HealthView(Clock clock) {
-        this.clock = clock;
+    public HealthView(HealthViewModel viewModel) {
+        this.viewModel = viewModel;
     }
 
     public HBox load() {
@@ -66,6 +64,8 @@ public final class HealthView {
 
     @FXML
     private void initialize() {
+        viewModel.servicesProperty().addListener((obs, was, now) -> showServices(now));
+        viewModel.accountProperty().addListener((obs, was, now) -> showAccount(now));
         column(serviceColumn, h -> h.service().displayName());
         column(stateColumn, h -> h.state().label());
         column(successColumn, h -> h.requests() == 0 ? "—" : String.format(Locale.ROOT, "%.1f %%", h.successRate() * 100));
@@ -112,7 +112,7 @@ public final class HealthView {
         return value.map(v -> String.format(Locale.ROOT, "%.1f", v)).orElse("—");
     }
 
-    public void showServices(List<ServiceHealth> health) {
+    private void showServices(List<ServiceHealth> health) {
         services.getItems().setAll(health);
         List<EndpointRow> rows = new java.util.ArrayList<>();
         for (ServiceHealth h : health) {
@@ -121,20 +121,17 @@ public final class HealthView {
         endpoints.getItems().setAll(rows);
     }
 
-    /** Adds the account's drawdown and redraws the last two hours with the emergency trigger as a line. */
-    public void showAccount(Account account, double emergencyTrigger) {
-        Instant now = clock.instant();
-        drawdowns.addLast(new double[] {now.getEpochSecond(), account.drawdownFraction() * 100});
-        while (!drawdowns.isEmpty() && drawdowns.peekFirst()[0] < now.minus(WINDOW).getEpochSecond()) {
-            drawdowns.removeFirst();
-        }
-        triggerPercent = emergencyTrigger * 100;
+    /** The last two hours' drawdown with the emergency trigger as a line (minutes before now on the x axis). */
+    private void showAccount(HealthViewModel.AccountState state) {
+        long now = state.now().getEpochSecond();
+        triggerPercent = state.emergencyTrigger() * 100;
         XYChart.Series<Number, Number> line = new XYChart.Series<>();
         line.setName("drawdown");
-        for (double[] point : drawdowns) {
-            line.getData().add(new XYChart.Data<>((point[0] - now.getEpochSecond()) / 60.0, point[1]));
+        for (HealthViewModel.DrawdownPoint point : state.lastTwoHours()) {
+            line.getData().add(new XYChart.Data<>((point.at().getEpochSecond() - now) / 60.0, point.drawdownFraction() * 100));
         }
-        double oldest = drawdowns.isEmpty() ? -1 : Math.min(-1, (drawdowns.peekFirst()[0] - now.getEpochSecond()) / 60.0);
+        List<HealthViewModel.DrawdownPoint> points = state.lastTwoHours();
+        double oldest = points.isEmpty() ? -1 : Math.min(-1, (points.getFirst().at().getEpochSecond() - now) / 60.0);
         XYChart.Series<Number, Number> trigger = new XYChart.Series<>();
         trigger.setName(String.format(Locale.ROOT, "emergency trigger %.0f %%", triggerPercent));
         trigger.getData().add(new XYChart.Data<>(oldest, triggerPercent));

@@ -1,6 +1,7 @@
 package io.kellydesk.desk.shell;
 
 import io.kellydesk.desk.decisions.DecisionsView;
+import io.kellydesk.desk.decisions.DecisionsViewModel;
 import io.kellydesk.engine.DecisionBrowser;
 import io.kellydesk.engine.DeskEvent;
 import io.kellydesk.engine.EventBus;
@@ -31,15 +32,14 @@ final class DecisionsTab {
     }
 
     DecisionsView build() {
-        DecisionsView decisions = new DecisionsView(log, parts.tasks(), parts.clock(), problems);
+        DecisionsViewModel viewModel = new DecisionsViewModel(log, parts.tasks(), parts.bus(), parts.fx(), parts.clock(), problems);
+        DecisionsView decisions = new DecisionsView(viewModel);
         view.decisionsContent().getChildren().setAll(decisions.load());
-        EventBus.Subscription symbols = parts.bus().subscribe(DeskEvent.SymbolsChanged.class,
-                e -> parts.fx().post("decision-symbols", () -> decisions.offerSymbols(e.symbols())));
-        onClose.add(symbols::close);
-        decisions.offerSymbols(parts.engine().activeSymbols()); // those announced before this tab was built
+        viewModel.activate(parts.engine().activeSymbols()); // with those announced before this tab was built
+        onClose.add(viewModel::deactivate);
         Runnable refreshIfShown = () -> {
             if (view.decisionsTab().isSelected()) {
-                decisions.refresh();
+                viewModel.refresh();
             }
         };
         Timeline every10s = new Timeline(new KeyFrame(Duration.seconds(10), e -> refreshIfShown.run()));
@@ -49,7 +49,7 @@ final class DecisionsTab {
         refreshSoonAfterTheFirstDecision(refreshIfShown);
         view.decisionsTab().selectedProperty().addListener((obs, was, now) -> {
             if (now) {
-                decisions.refresh();
+                viewModel.refresh();
             }
         });
         refreshIfShown.run();

@@ -4,17 +4,19 @@ import io.kellydesk.core.DeskPreferences;
 import io.kellydesk.core.ServiceHealth;
 import io.kellydesk.core.SettingsCatalog;
 import io.kellydesk.desk.chart.ChartView;
+import io.kellydesk.desk.chart.ChartViewModel;
 import io.kellydesk.desk.decisions.DecisionsView;
-import io.kellydesk.desk.detail.DetailPresenter;
 import io.kellydesk.desk.detail.DetailView;
 import io.kellydesk.desk.detail.DetailViewModel;
 import io.kellydesk.desk.fx.FxCoalescer;
-import io.kellydesk.desk.handoffs.HandoffPresenter;
+import io.kellydesk.desk.handoffs.HandoffViewModel;
+import io.kellydesk.desk.handoffs.TicketWindows;
 import io.kellydesk.desk.handoffs.HandoffsView;
-import io.kellydesk.desk.health.HealthPresenter;
+import io.kellydesk.desk.handoffs.HandoffsViewModel;
+import io.kellydesk.desk.health.HealthViewModel;
 import io.kellydesk.desk.health.HealthView;
-import io.kellydesk.desk.handoffs.NotificationPresenter;
-import io.kellydesk.desk.tiles.RecommendationTilesPresenter;
+import io.kellydesk.desk.tiles.TilesView;
+import io.kellydesk.desk.tiles.TilesViewModel;
 import io.kellydesk.desk.settings.SettingsView;
 import io.kellydesk.desk.settings.SettingsViewModel;
 import io.kellydesk.desk.fx.Theme;
@@ -65,24 +67,24 @@ public final class DeskShell {
 
     private final Parts parts;
     private final MainWindowViewModel mainViewModel;
-    private final MainWindowPresenter presenter;
     private final List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Stage stage;
-    private RecommendationTilesPresenter tilesPresenter;
-    private DetailPresenter detailPresenter;
+    private TilesViewModel tiles;
+    private DetailViewModel detail;
     private volatile ChartView chartView;
+    private volatile ChartViewModel chartViewModel;
     private volatile DecisionsView decisionsView;
-    private volatile HandoffPresenter handoffPresenter;
+    private volatile TicketWindows ticketWindows;
     private volatile SettingsView settingsView;
 
     /** Any thread: builds no node yet. */
     public DeskShell(Parts parts, List<String> serviceNames) {
         this.parts = Objects.requireNonNull(parts);
-        this.mainViewModel = new MainWindowViewModel(serviceNames);
-        this.presenter = new MainWindowPresenter(mainViewModel, parts.bus(), parts.fx());
+        this.mainViewModel = new MainWindowViewModel(serviceNames, parts.bus(), parts.fx());
     }
 
     /** Builds the main window into {@code stage} and shows it; {@code problems} go to the banner. FX thread. */
+    @SuppressWarnings("unchecked") // a one-element array holds the listener so it can remove itself
     public MainWindowView show(Stage stage, List<String> problems) {
         this.stage = stage;
         MainWindowView view = new MainWindowView(mainViewModel, new MenuActions());
@@ -94,60 +96,68 @@ public final class DeskShell {
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
         stage.setScene(scene);
-        handoffPresenter = new HandoffPresenter(parts.handoffs(), parts.bus(), parts.fx(), parts.tasks(), () -> stage,
-                scene::getStylesheets, mainViewModel::reportError);
-        handoffPresenter.activate();
-        onClose.add(handoffPresenter::deactivate);
-        // the explanation pane is built when the trader first selects a symbol: not before the first frame
-        detailPresenter = new DetailPresenter(() -> {
-            DetailView detailView = new DetailView(new DetailViewModel(() -> parts.engine().context().settings()));
-            view.detailPane().getChildren().add(detailView.load());
-            return detailView;
-        }, parts.bus(), parts.fx(), parts.clock(), handoffPresenter::handOff, parts.handoffs()::unavailable);
-        detailPresenter.activate();
-        onClose.add(detailPresenter::deactivate);
+        ticketWindows = new TicketWindows(new HandoffViewModel(parts.handoffs(), parts.bus(), parts.fx(), parts.tasks(),
+                mainViewModel::reportError), () -> stage, scene::getStylesheets);
+        ticketWindows.activate();
+        onClose.add(ticketWindows::deactivate);
+        detail = new DetailViewModel(() -> parts.engine().context().settings(), parts.bus(), parts.fx(), parts.clock(),
+                ticketWindows::handOff, parts.handoffs()::unavailable);
+        // the explanation pane is built when there is first something to explain: not before the first frame
+        javafx.beans.value.ChangeListener<DetailViewModel.Shown>[] firstShown = new javafx.beans.value.ChangeListener[1];
+        firstShown[0] = (obs, was, now) -> {
+            if (now != null) {
+                detail.shownProperty().removeListener(firstShown[0]);
+                view.detailPane().getChildren().add(new DetailView(detail).load());
+            }
+        };
+        detail.shownProperty().addListener(firstShown[0]);
+        detail.activate();
+        onClose.add(detail::deactivate);
         // Ctrl+Enter: hand off the selected recommendation (opens its ticket; one-click sends)
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN),
-                () -> detailPresenter.current().ifPresent(handoffPresenter::handOff));
+                () -> detail.current().ifPresent(ticketWindows::handOff));
         Tabs.whenFirstSelected(view.handoffsTab(), () -> {
-            HandoffsView handoffsView = new HandoffsView(parts.handoffs(), parts.bus(), parts.fx(), parts.tasks(), mainViewModel::reportError);
-            view.handoffsContent().getChildren().setAll(handoffsView.load());
-            handoffsView.activate();
-            onClose.add(handoffsView::deactivate);
+            HandoffsViewModel handoffs = new HandoffsViewModel(parts.handoffs(), parts.bus(), parts.fx(), parts.tasks(),
+                    mainViewModel::reportError);
+            view.handoffsContent().getChildren().setAll(new HandoffsView(handoffs).load());
+            handoffs.activate();
+            onClose.add(handoffs::deactivate);
         });
         Tabs.whenFirstSelected(view.chartTab(), () -> {
-            ChartView chart = new ChartView(parts.engine(), parts.tasks(), parts.clock());
-            view.chartContent().getChildren().setAll(chart.load());
-            chart.setFixedContracts(parts.settings().current().desk().chartFixedContracts());
-            detailPresenter.current().ifPresent(s -> chart.select(s.symbol()));
+            ChartViewModel chart = new ChartViewModel(parts.engine(), parts.tasks(), parts.clock());
+            chart.fixedContractsProperty().set(parts.settings().current().desk().chartFixedContracts());
+            ChartView shown = new ChartView(chart);
+            view.chartContent().getChildren().setAll(shown.load());
+            detail.current().ifPresent(s -> chart.select(s.symbol()));
             view.chartTab().selectedProperty().addListener((obs, was, now) -> {
                 if (now) {
                     chart.redraw();
                 }
             });
             chart.redraw();
-            chartView = chart;
+            chartView = shown;
+            chartViewModel = chart;
         });
-        tilesPresenter = new RecommendationTilesPresenter(view.tilePane(), parts.bus(), parts.fx(), parts.clock(), symbol -> {
-            detailPresenter.select(symbol);
-            ChartView chart = chartView;
+        tiles = new TilesViewModel(parts.bus(), parts.fx(), symbol -> {
+            detail.select(symbol);
+            ChartViewModel chart = chartViewModel;
             if (chart != null) {
                 chart.select(symbol);
             }
         });
-        tilesPresenter.bindToolbar(view.tileFilter(), view.tradableOnly(), view.tileOrder());
-        parts.decisions().ifPresent(log -> tilesPresenter.seedSparklinesFrom(log, parts.tasks()));
-        tilesPresenter.activate();
-        onClose.add(tilesPresenter::deactivate);
+        parts.decisions().ifPresent(log -> tiles.seedSparklinesFrom(log, parts.tasks()));
+        TilesView tilesView = new TilesView(view.tilePane(), tiles, parts.clock());
+        tilesView.bindToolbar(view.tileFilter(), view.tradableOnly(), view.tileOrder());
+        tilesView.activate();
+        onClose.add(tilesView::deactivate);
         Tabs.whenFirstSelected(view.healthTab(), () -> {
-            HealthView healthView = new HealthView(parts.clock());
-            view.healthContent().getChildren().setAll(healthView.load());
-            HealthPresenter health = new HealthPresenter(healthView, parts.bus(), parts.fx(), parts.health(),
-                    () -> parts.engine().context().settings().emergencyReductionTrigger(), parts.healthSampler());
+            HealthViewModel health = new HealthViewModel(parts.bus(), parts.fx(), parts.health(),
+                    () -> parts.engine().context().settings().emergencyReductionTrigger(), parts.healthSampler(), parts.clock());
+            view.healthContent().getChildren().setAll(new HealthView(health).load());
             health.activate();
             onClose.add(health::deactivate);
         });
-        NotificationPresenter notifications = new NotificationPresenter(parts.bus(), parts.fx(), stage);
+        NoticesViewModel notifications = new NoticesViewModel(parts.bus(), parts.fx(), new NoticesView(stage)::show);
         notifications.activate();
         onClose.add(notifications::deactivate);
         // The decision log's table is built once the first tiles are up (or after 3 s): the tiles come first.
@@ -160,7 +170,7 @@ public final class DeskShell {
         });
         applyPreferences(parts.settings().current().desk());
         problems.forEach(mainViewModel::reportError);
-        presenter.activate();
+        mainViewModel.activate();
         parts.milestones().accept("window wired, showing (first CSS pass and layout)");
         stage.show();
         loadIconsAfterFirstFrame();
@@ -188,12 +198,12 @@ public final class DeskShell {
 
     private void applyPreferences(DeskPreferences desk) {
         mainViewModel.themeProperty().set(desk.theme().equals("light") ? Theme.LIGHT : Theme.DARK);
-        if (tilesPresenter != null) {
-            tilesPresenter.setWatchlist(desk.watchlist());
+        if (tiles != null) {
+            tiles.watchlistProperty().set(List.copyOf(desk.watchlist()));
         }
-        ChartView chart = chartView;
+        ChartViewModel chart = chartViewModel;
         if (chart != null) {
-            chart.setFixedContracts(desk.chartFixedContracts());
+            chart.fixedContractsProperty().set(desk.chartFixedContracts());
         }
     }
 
@@ -225,8 +235,8 @@ public final class DeskShell {
         return Optional.ofNullable(decisionsView);
     }
 
-    public Optional<HandoffPresenter> handoffPresenter() {
-        return Optional.ofNullable(handoffPresenter);
+    public Optional<TicketWindows> ticketWindows() {
+        return Optional.ofNullable(ticketWindows);
     }
 
     /**
@@ -234,7 +244,7 @@ public final class DeskShell {
      * later, the bus subscriptions end at once.
      */
     public void close() {
-        presenter.deactivate();
+        mainViewModel.deactivate();
         SettingsView settings = settingsView;
         List<Runnable> steps = List.copyOf(onClose);
         Runnable takeDown = () -> {
@@ -245,8 +255,12 @@ public final class DeskShell {
         };
         if (Platform.isFxApplicationThread()) {
             takeDown.run();
-        } else {
+            return;
+        }
+        try {
             Platform.runLater(takeDown);
+        } catch (IllegalStateException noToolkit) {
+            takeDown.run(); // no JavaFX running (a desk without a window): nothing on screen to take down
         }
     }
 

@@ -19,7 +19,7 @@ import javafx.scene.shape.Circle;
 import org.controlsfx.control.StatusBar;
 import io.kellydesk.desk.fx.Fxml;
 import io.kellydesk.desk.fx.Theme;
-import io.kellydesk.desk.tiles.RecommendationTilesPresenter;
+import io.kellydesk.desk.tiles.TilesViewModel;
 
 /** Controller of {@code fxml/MainWindow.fxml}: binds the frame to its view model, renders nothing else. */
 public final class MainWindowView {
@@ -48,7 +48,7 @@ public final class MainWindowView {
     @FXML private FlowPane tilePane;
     @FXML private javafx.scene.control.TextField tileFilter;
     @FXML private javafx.scene.control.ToggleButton tradableOnly;
-    @FXML private javafx.scene.control.ComboBox<RecommendationTilesPresenter.TileOrder> tileOrder;
+    @FXML private javafx.scene.control.ComboBox<TilesViewModel.TileOrder> tileOrder;
     @FXML private VBox tilesEmptyState;
     @FXML private Label tilesEmptyDetail;
     @FXML private Label tilesEmptyTitle;
@@ -210,7 +210,7 @@ public final class MainWindowView {
     public FlowPane tilePane() { return tilePane; }
     public javafx.scene.control.TextField tileFilter() { return tileFilter; }
     public javafx.scene.control.ToggleButton tradableOnly() { return tradableOnly; }
-    public javafx.scene.control.ComboBox<RecommendationTilesPresenter.TileOrder> tileOrder() { return tileOrder; }
+    public javafx.scene.control.ComboBox<TilesViewModel.TileOrder> tileOrder() { return tileOrder; }
     public StackPane detailPane() { return detailPane; }
     public StackPane decisionsContent() { return decisionsContent; }
     public javafx.scene.control.Tab decisionsTab() { return decisionsTab; }

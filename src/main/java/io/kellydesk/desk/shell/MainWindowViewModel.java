@@ -10,6 +10,16 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import io.kellydesk.desk.fx.Theme;
+import io.kellydesk.core.Account;
+import io.kellydesk.core.ServiceHealth;
+import io.kellydesk.desk.fx.Formats;
+import io.kellydesk.desk.fx.FxCoalescer;
+import io.kellydesk.engine.DeskEvent;
+import io.kellydesk.engine.EventBus;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * State of the main window's frame: header, health lights, error banner, status line. The numbers
@@ -37,9 +47,65 @@ public final class MainWindowViewModel {
     private final ObservableList<ServiceLightViewModel> services = FXCollections.observableArrayList();
     private int unseenErrors;
 
-    public MainWindowViewModel(List<String> serviceNames) {
+    private final EventBus bus;
+    private final FxCoalescer fx;
+    private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
+    private final Map<String, Boolean> latestTradable = new ConcurrentHashMap<>();
+
+    /**
+     * The frame follows the engine's events once active: account in the header, one light per service, the emergency
+     * flag. Events arrive on background threads; every update goes through the coalescer (one hop per pulse).
+     */
+    public MainWindowViewModel(List<String> serviceNames, EventBus bus, FxCoalescer fx) {
         serviceNames.forEach(name -> services.add(new ServiceLightViewModel(name)));
+        this.bus = bus;
+        this.fx = fx;
     }
+
+    public void activate() {
+        subscriptions.add(bus.subscribe(DeskEvent.AccountChanged.class, e -> fx.post("account", () -> showAccount(e.account()))));
+        subscriptions.add(bus.subscribe(DeskEvent.ServiceHealthChanged.class,
+                e -> fx.post("health-" + e.health().service(), () -> showHealth(e.health()))));
+        subscriptions.add(bus.subscribe(DeskEvent.RecommendationChanged.class, e -> {
+            latestTradable.put(e.snapshot().symbol(), e.snapshot().recommendation().isTrade());
+            fx.post("sized-count", this::showSizedCount);
+        }));
+        subscriptions.add(bus.subscribe(DeskEvent.EmergencyChanged.class,
+                e -> fx.post("emergency", () -> emergencyProperty().set(e.emergency()))));
+    }
+
+    public void deactivate() {
+        subscriptions.forEach(EventBus.Subscription::close);
+        subscriptions.clear();
+    }
+
+    /** Until tiles show them one by one: how many symbols are sized and how many are tradable, never more. */
+    private void showSizedCount() {
+        long tradable = latestTradable.values().stream().filter(Boolean::booleanValue).count();
+        // Per-symbol tiles are not built yet: say what is true rather than "no recommendations".
+        tilesTitleProperty().set("Recommendations are being computed");
+        tilesWaitingTextProperty().set(latestTradable.size() + " symbols sized, " + tradable
+                + " tradable now; every decision is in the decision log.");
+    }
+
+    private void showAccount(Account account) {
+        String currency = account.currency().isBlank() ? "" : " " + account.currency();
+        deskNameProperty().set(account.accountId().isBlank() ? "Kelly Desk" : account.accountId());
+        accountCaptionProperty().set("peak " + Formats.money(account.peakEquityCurrency()) + currency);
+        equityTextProperty().set(Formats.money(account.equityCurrency()) + currency);
+        drawdownTextProperty().set(Formats.pct(account.drawdownFraction()));
+        accountKnownProperty().set(true);
+    }
+
+    private void showHealth(ServiceHealth health) {
+        for (ServiceLightViewModel light : services()) {
+            if (light.serviceName().equals(health.service().displayName())) {
+                light.stateProperty().set(health.state());
+                light.detailProperty().set(health.lastError().orElse(health.detail()));
+            }
+        }
+    }
+
 
     /** Shows a problem in the banner without blocking anything; repeated problems are counted, not stacked. */
     public void reportError(String message) {

@@ -132,11 +132,10 @@ public final class TicketViewModel {
         if (sending.get() || spent.get()) {
             return;
         }
-        if (last != null && (last.status() == HandoffStatus.FAILED || last.status() == HandoffStatus.UNRESOLVED
-                || last.status() == HandoffStatus.NOT_RECEIVED)) {
+        if (last != null && last.status().mayRetryWithSameId()) {
             sending.set(true);
             show("Resending " + last.clientOrderId() + " (same id)…", "progress");
-            port.retry(last.clientOrderId()).whenComplete((record, error) -> tasks.onFx(() -> finished(record, error)));
+            tasks.whenSettled(port.retry(last.clientOrderId()), this::finished, this::notSent);
             return;
         }
         OrderTicket ticket;
@@ -148,16 +147,17 @@ public final class TicketViewModel {
         }
         sending.set(true);
         show("Checking against current data, recording, sending…", "progress");
-        port.handOff(ticket).whenComplete((record, error) -> tasks.onFx(() -> finished(record, error)));
+        tasks.whenSettled(port.handOff(ticket), this::finished, this::notSent);
     }
 
-    private void finished(HandoffRecord record, Throwable error) {
+    private void notSent(Throwable error) {
         sending.set(false);
-        if (error != null) {
-            Throwable cause = error.getCause() != null ? error.getCause() : error;
-            show((cause instanceof HandoffRefused ? "Not sent: " : "Failed: ") + cause.getMessage(), "error");
-            return;
-        }
+        Throwable cause = FxTasks.causeOf(error);
+        show((cause instanceof HandoffRefused ? "Not sent: " : "Failed: ") + cause.getMessage(), "error");
+    }
+
+    private void finished(HandoffRecord record) {
+        sending.set(false);
         last = record;
         clientOrderId = record.clientOrderId();
         switch (record.status()) {

@@ -83,7 +83,7 @@ public final class FxPulseScenario {
             long[] layoutStart = {0};
             scene.addPreLayoutPulseListener(() -> layoutStart[0] = System.nanoTime());
             scene.addPostLayoutPulseListener(() -> pulseNanos.add(System.nanoTime() - layoutStart[0]));
-            new RecommendationTilesPresenter(pane, bus, fx, Clock.systemUTC(), symbol -> { }).activate();
+            new TilesView(pane, new TilesViewModel(bus, fx, symbol -> { }), Clock.systemUTC()).activate();
             Stage stage = new Stage();
             stage.setScene(scene);
             stage.show();
@@ -135,8 +135,8 @@ public final class FxPulseScenario {
         while (System.nanoTime() < end) {
             int symbol = (int) (count % SYMBOLS);
             SymbolSnapshot base = variants.get(random.nextInt(variants.size()));
-            SymbolSnapshot snapshot = new SymbolSnapshot("SIM" + symbol, base.recommendation(), base.computedAt(), base.lstm(),
-                    base.ensemble(), base.quote(), base.maxAge());
+            SymbolSnapshot snapshot = new SymbolSnapshot("SIM" + symbol, base.recommendation(), base.computedAt(),
+                    base.predictions(), base.quote(), base.maxAge(), base.history(), base.bars());
             bus.publish(new DeskEvent.RecommendationChanged(snapshot));
             count++;
             next += intervalNanos;

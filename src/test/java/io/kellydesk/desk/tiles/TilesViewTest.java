@@ -39,7 +39,7 @@ import io.kellydesk.desk.fx.FxCoalescer;
 
 /** The tile grid on a real scene: a tile out of view touches no node until it is scrolled into view. */
 @ExtendWith(ApplicationExtension.class)
-class RecommendationTilesPresenterTest {
+class TilesViewTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T14:30:00Z");
     private final MutableClock clock = new MutableClock(NOW);
@@ -54,7 +54,7 @@ class RecommendationTilesPresenterTest {
         // three tiles (284 px + 12 px gap) a row, a little more than one row high: 12 tiles make four rows
         Scene scene = new Scene(scroll, 3 * 296 + 20, RecommendationTile.HEIGHT + 40);
         Theme.DARK.applyTo(scene);
-        new RecommendationTilesPresenter(pane, bus, new FxCoalescer(Runnable::run), clock, symbol -> { }).activate();
+        new TilesView(pane, new TilesViewModel(bus, new FxCoalescer(Runnable::run), symbol -> { }), clock).activate();
         stage.setScene(scene);
         stage.show();
     }

@@ -1,7 +1,5 @@
 package io.kellydesk.desk.tiles;
 
-import io.kellydesk.engine.DeskEvent;
-import io.kellydesk.engine.EventBus;
 import io.kellydesk.engine.SymbolSnapshot;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,33 +11,23 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.layout.FlowPane;
 import io.kellydesk.desk.fx.ScrollIntoView;
-import io.kellydesk.desk.fx.FxCoalescer;
 import io.kellydesk.desk.ticket.HandoffWords;
 
 /**
- * Keeps one tile per symbol in the tile pane, in symbol order. Engine events are coalesced per symbol (newest
- * wins, one FX hop per pulse); a one-second FX timeline only moves the ages of stale inputs on.
+ * The tile grid: one tile per symbol in the tile pane, shown and ordered as the view model says, updated with the
+ * snapshots it hands on (coalesced per symbol); a one-second FX timeline only moves the ages of stale inputs on.
  */
-public final class RecommendationTilesPresenter {
+public final class TilesView implements TilesViewModel.Updates {
 
     private final FlowPane pane;
-    private final EventBus bus;
-    private final FxCoalescer fx;
+    private final TilesViewModel viewModel;
     private final Clock clock;
     private final Map<String, RecommendationTile> tiles = new TreeMap<>();
-    private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
     private final Timeline ages;
 
-    private final java.util.function.Consumer<String> onSelect;
-    private String selected;
-
-    /** @param onSelect told the symbol of a tile the trader clicks (FX thread) */
-    public RecommendationTilesPresenter(FlowPane pane, EventBus bus, FxCoalescer fx, Clock clock,
-                                        java.util.function.Consumer<String> onSelect) {
-        this.onSelect = onSelect;
+    public TilesView(FlowPane pane, TilesViewModel viewModel, Clock clock) {
         this.pane = pane;
-        this.bus = bus;
-        this.fx = fx;
+        this.viewModel = viewModel;
         this.clock = clock;
         this.ages = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
             java.time.Instant now = clock.instant();
@@ -49,77 +37,24 @@ public final class RecommendationTilesPresenter {
         ages.setCycleCount(Timeline.INDEFINITE);
     }
 
-    /** How the tiles are ordered. */
-    public enum TileOrder {
-        WATCHLIST("Watchlist order"), SYMBOL("Symbol"), EDGE("Edge, highest first"), CONTRACTS("Contracts, most first");
-
-        private final String words;
-
-        TileOrder(String words) {
-            this.words = words;
-        }
-
-        @Override
-        public String toString() {
-            return words;
-        }
-    }
-
-    private io.kellydesk.engine.DecisionBrowser history;
-    private io.kellydesk.desk.fx.FxTasks tasks;
-
-    /** New tiles start their sparkline from the log's last hour (read in the background). FX thread. */
-    public void seedSparklinesFrom(io.kellydesk.engine.DecisionBrowser source, io.kellydesk.desk.fx.FxTasks background) {
-        this.history = source;
-        this.tasks = background;
-    }
-
-    private String filterText = "";
-    private boolean tradableOnly;
-    private TileOrder order = TileOrder.WATCHLIST;
-    private List<String> watchlist = List.of();
-
-    /**
-     * The trader's watchlist (from the settings' Desk section): tiles in this order under "Watchlist order", symbols
-     * not on it after, by name. Empty: every symbol by name. FX thread.
-     */
-    public void setWatchlist(List<String> symbols) {
-        watchlist = List.copyOf(symbols);
-        relayout();
-    }
-
-    /** A watchlist entry names a contract ("NQZ26-CME") or its root ("NQ"), which covers every month of it. */
-    private int watchlistRank(RecommendationTile tile) {
-        int exact = watchlist.indexOf(tile.symbol());
-        if (exact >= 0) {
-            return exact;
-        }
-        for (int i = 0; i < watchlist.size(); i++) {
-            if (tile.symbol().startsWith(watchlist.get(i))) {
-                return i;
-            }
-        }
-        return Integer.MAX_VALUE;
-    }
-
     /** Connects the toolbar: filter text, tradable-only toggle, order. FX thread. */
     public void bindToolbar(javafx.scene.control.TextField filter, javafx.scene.control.ToggleButton tradable,
-                            javafx.scene.control.ComboBox<TileOrder> orderBox) {
-        orderBox.getItems().setAll(TileOrder.values());
-        orderBox.setValue(order);
-        filter.textProperty().addListener((obs, was, now) -> {
-            filterText = now == null ? "" : now.trim().toUpperCase(java.util.Locale.ROOT);
-            relayout();
-        });
-        tradable.selectedProperty().addListener((obs, was, now) -> {
-            tradableOnly = now;
-            relayout();
-        });
-        orderBox.valueProperty().addListener((obs, was, now) -> {
-            order = now == null ? TileOrder.WATCHLIST : now;
-            relayout();
-        });
+                            javafx.scene.control.ComboBox<TilesViewModel.TileOrder> orderBox) {
+        orderBox.getItems().setAll(TilesViewModel.TileOrder.values());
+        filter.textProperty().bindBidirectional(viewModel.filterTextProperty());
+        tradable.selectedProperty().bindBidirectional(viewModel.tradableOnlyProperty());
+        orderBox.valueProperty().bindBidirectional(viewModel.orderProperty());
         pane.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    private void followTheViewModel() {
+        javafx.beans.InvalidationListener relayout = o -> relayout();
+        viewModel.filterTextProperty().addListener(relayout);
+        viewModel.tradableOnlyProperty().addListener(relayout);
+        viewModel.orderProperty().addListener(relayout);
+        viewModel.watchlistProperty().addListener(relayout);
+        viewModel.selectedProperty().addListener((obs, was, now) ->
+                tiles.values().forEach(t -> t.node().pseudoClassStateChanged(SELECTED, t.symbol().equals(now))));
     }
 
     /** Arrows move the selection through the visible tiles (up and down by a row); Enter explains it. */
@@ -130,7 +65,7 @@ public final class RecommendationTilesPresenter {
         }
         int at = 0;
         for (int i = 0; i < visible.size(); i++) {
-            if (visible.get(i).symbol().equals(selected)) {
+            if (visible.get(i).symbol().equals(viewModel.selectedProperty().get())) {
                 at = i;
             }
         }
@@ -158,19 +93,8 @@ public final class RecommendationTilesPresenter {
     }
 
     private List<RecommendationTile> visibleTiles() {
-        java.util.Comparator<RecommendationTile> comparator = switch (order) {
-            case WATCHLIST -> java.util.Comparator.comparingInt(this::watchlistRank).thenComparing(RecommendationTile::symbol);
-            case SYMBOL -> java.util.Comparator.comparing(RecommendationTile::symbol);
-            case EDGE -> java.util.Comparator.<RecommendationTile>comparingDouble(t -> t.snapshot() == null ? Double.NEGATIVE_INFINITY
-                    : t.snapshot().recommendation().expectedEdge().orElse(Double.NEGATIVE_INFINITY)).reversed()
-                    .thenComparing(RecommendationTile::symbol);
-            case CONTRACTS -> java.util.Comparator.<RecommendationTile>comparingInt(t -> t.snapshot() == null ? 0
-                    : t.snapshot().recommendation().contracts()).reversed().thenComparing(RecommendationTile::symbol);
-        };
-        return tiles.values().stream()
-                .filter(t -> filterText.isEmpty() || t.symbol().toUpperCase(java.util.Locale.ROOT).contains(filterText))
-                .filter(t -> !tradableOnly || (t.snapshot() != null && t.snapshot().recommendation().isTrade()))
-                .sorted(comparator).toList();
+        return tiles.values().stream().filter(t -> viewModel.shows(t.symbol(), t.snapshot()))
+                .sorted(viewModel.order(RecommendationTile::symbol, RecommendationTile::snapshot)).toList();
     }
 
     /** Puts the visible tiles in order; touches the scene graph only when the order or the set changed. */
@@ -268,32 +192,33 @@ public final class RecommendationTilesPresenter {
         }
     }
 
+    /** Follows the view model and its events; FX thread. */
     public void activate() {
-        subscriptions.add(bus.subscribe(DeskEvent.RecommendationChanged.class,
-                e -> fx.post("tile-" + e.snapshot().symbol(), () -> show(e.snapshot()))));
-        subscriptions.add(bus.subscribe(DeskEvent.SymbolsChanged.class,
-                e -> fx.post("tile-symbols", () -> keepOnly(Set.copyOf(e.symbols())))));
-        subscriptions.add(bus.subscribe(DeskEvent.HandoffChanged.class, e -> fx.post("tile-handoff-" + e.handoff().symbol(), () -> {
-            RecommendationTile tile = tiles.get(e.handoff().symbol());
-            if (tile != null) {
-                tile.showHandoff(HandoffWords.shortNote(e.handoff()), clock.instant());
-            }
-        })));
+        followTheViewModel();
+        viewModel.activate(this);
         ages.play();
         pane.sceneProperty().addListener(sceneChanged);
         sceneChanged.changed(pane.sceneProperty(), null, pane.getScene());
     }
 
     public void deactivate() {
-        subscriptions.forEach(EventBus.Subscription::close);
-        subscriptions.clear();
+        viewModel.deactivate();
         ages.stop();
         pane.sceneProperty().removeListener(sceneChanged);
         sceneChanged.changed(pane.sceneProperty(), pane.getScene(), null);
         watchScroll(null);
     }
 
-    private void show(SymbolSnapshot snapshot) {
+    @Override
+    public void handoff(io.kellydesk.core.HandoffRecord handoff) {
+        RecommendationTile tile = tiles.get(handoff.symbol());
+        if (tile != null) {
+            tile.showHandoff(HandoffWords.shortNote(handoff), clock.instant());
+        }
+    }
+
+    @Override
+    public void snapshot(SymbolSnapshot snapshot) {
         RecommendationTile tile = tiles.get(snapshot.symbol());
         if (tile == null) {
             tile = new RecommendationTile(snapshot.symbol());
@@ -301,19 +226,17 @@ public final class RecommendationTilesPresenter {
             // a filter, not a handler: the TilesFX tile inside consumes clicks
             RecommendationTile created = tile;
             tile.node().addEventFilter(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
-                select(symbol);
+                viewModel.select(symbol);
                 created.node().requestFocus();
             });
             tiles.put(snapshot.symbol(), tile);
-            if (history != null) {
-                RecommendationTile seeded = tile;
-                tasks.call(() -> history.fractionsUsed(symbol, java.time.Duration.ofHours(1)), points -> {
-                    if (!points.isEmpty()) {
-                        seeded.sparkline().seed(points.stream().map(Map.Entry::getKey).toList(),
-                                points.stream().map(Map.Entry::getValue).toList(), clock.instant());
-                    }
-                }, problem -> { }); // a tile without its past hour still shows its live sparkline
-            }
+            RecommendationTile seeded = tile;
+            viewModel.pastHour(symbol, points -> {
+                if (!points.isEmpty()) {
+                    seeded.sparkline().seed(points.stream().map(Map.Entry::getKey).toList(),
+                            points.stream().map(Map.Entry::getValue).toList(), clock.instant());
+                }
+            });
         }
         boolean wasShown = tile.snapshot() != null;
         if (!wasShown || isInView(tile)) {
@@ -326,21 +249,19 @@ public final class RecommendationTilesPresenter {
         // (sorting 100 tiles per update showed in profiles).
         if (!wasShown) {
             relayout();
-        } else if (tradableOnly || order == TileOrder.EDGE || order == TileOrder.CONTRACTS) {
-            fx.post("tile-relayout", this::relayout);
+        } else if (viewModel.orderFollowsValues()) {
+            viewModel.onceThisPulse("tile-relayout", this::relayout);
         }
     }
 
     private static final javafx.css.PseudoClass SELECTED = javafx.css.PseudoClass.getPseudoClass("selected");
 
-    /** Marks the tile and tells the detail pane. FX thread. */
-    public void select(String symbol) {
-        selected = symbol;
-        tiles.values().forEach(t -> t.node().pseudoClassStateChanged(SELECTED, t.symbol().equals(symbol)));
-        onSelect.accept(symbol);
+    private void select(String symbol) {
+        viewModel.select(symbol);
     }
 
-    private void keepOnly(Set<String> symbols) {
+    @Override
+    public void symbols(Set<String> symbols) {
         if (tiles.keySet().retainAll(symbols)) {
             relayout();
         }

@@ -1,4 +1,4 @@
-package io.kellydesk.desk.handoffs;
+package io.kellydesk.desk.shell;
 
 import io.kellydesk.core.ServiceHealth;
 import io.kellydesk.core.ServiceState;
@@ -10,28 +10,31 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.geometry.Pos;
-import javafx.stage.Window;
-import org.controlsfx.control.Notifications;
 import io.kellydesk.desk.fx.FxCoalescer;
 import io.kellydesk.desk.ticket.HandoffWords;
+import java.util.function.Consumer;
 
 /**
- * Non-modal ControlsFX notifications for what a trader must not miss: the emergency cut starting or ending, a
- * service going down or refusing our credentials, and coming back. Only transitions notify; routine updates never do.
+ * What the trader must not miss, as notices: the emergency cut starting or ending, a service going down or refusing
+ * our credentials and coming back, a handoff's outcome. Only transitions notify; routine updates never do. The
+ * notices reach {@code shown} on the FX thread (coalesced per subject).
  */
-public final class NotificationPresenter {
+public final class NoticesViewModel {
+
+    /** One notice: a warning stays longer on screen. */
+    public record Notice(String title, String text, boolean warning) {
+    }
 
     private final EventBus bus;
     private final FxCoalescer fx;
-    private final Window owner;
+    private final Consumer<Notice> shown;
     private final Map<UpstreamService, ServiceState> lastState = new EnumMap<>(UpstreamService.class);
     private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
 
-    public NotificationPresenter(EventBus bus, FxCoalescer fx, Window owner) {
+    public NoticesViewModel(EventBus bus, FxCoalescer fx, Consumer<Notice> shown) {
         this.bus = bus;
         this.fx = fx;
-        this.owner = owner;
+        this.shown = shown;
     }
 
     public void activate() {
@@ -83,16 +86,7 @@ public final class NotificationPresenter {
     }
 
     private void show(String title, String text, boolean warning) {
-        Notifications n = Notifications.create().title(title).text(text).position(Pos.TOP_RIGHT)
-                .hideAfter(javafx.util.Duration.seconds(warning ? 12 : 6));
-        if (owner != null && owner.isShowing()) {
-            n.owner(owner);
-        }
-        if (warning) {
-            n.showWarning();
-        } else {
-            n.showInformation();
-        }
+        shown.accept(new Notice(title, text, warning));
     }
 
     public void deactivate() {
