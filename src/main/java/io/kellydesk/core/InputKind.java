@@ -35,7 +35,10 @@ public enum InputKind {
     }
 
     public static InputKind prediction(ModelId model) {
-        return model == ModelId.LSTM ? LSTM_PREDICTION : ENSEMBLE_PREDICTION;
+        return switch (model) { // exhaustive: a new model does not compile until it has its input
+            case LSTM -> LSTM_PREDICTION;
+            case ENSEMBLE -> ENSEMBLE_PREDICTION;
+        };
     }
 
     /** Spec step 0's table: predictions and quotes age fastest, history and bars slowest. */

@@ -21,8 +21,7 @@ public final class ProbabilityEstimator {
         double weightTotal = 0;
         int used = 0;
         StringBuilder stale = new StringBuilder();
-        Prediction lstm = null;
-        Prediction ensemble = null;
+        java.util.List<Prediction> usedPredictions = new java.util.ArrayList<>();
         for (ModelId model : ModelId.values()) {
             Optional<Prediction> maybe = inputs.prediction(model);
             if (maybe.isEmpty()) {
@@ -43,11 +42,7 @@ public final class ProbabilityEstimator {
             weightedSum += weight * prediction.probabilityLong();
             weightTotal += weight;
             used++;
-            if (model == ModelId.LSTM) {
-                lstm = prediction;
-            } else {
-                ensemble = prediction;
-            }
+            usedPredictions.add(prediction);
         }
         if (used == 0) {
             return !stale.isEmpty()
@@ -63,10 +58,12 @@ public final class ProbabilityEstimator {
         double p = calibrate ? calibrator.calibrate(pRaw) : pRaw;
         ProbabilityEstimate.ModelAgreement agreement;
         OptionalDouble spread;
-        if (lstm != null && ensemble != null) {
-            agreement = lstm.direction() == ensemble.direction()
-                    ? ProbabilityEstimate.ModelAgreement.BOTH_AGREE : ProbabilityEstimate.ModelAgreement.DISAGREE;
-            spread = OptionalDouble.of(Math.abs(lstm.effectiveConfidence() - ensemble.effectiveConfidence()));
+        if (usedPredictions.size() >= 2) {
+            // every model in the estimate on one side, and how far apart their confidences are (|c_lstm − c_ensemble| for two)
+            boolean agree = usedPredictions.stream().map(Prediction::direction).distinct().count() == 1;
+            agreement = agree ? ProbabilityEstimate.ModelAgreement.BOTH_AGREE : ProbabilityEstimate.ModelAgreement.DISAGREE;
+            java.util.DoubleSummaryStatistics c = usedPredictions.stream().mapToDouble(Prediction::effectiveConfidence).summaryStatistics();
+            spread = OptionalDouble.of(c.getMax() - c.getMin());
         } else {
             agreement = ProbabilityEstimate.ModelAgreement.SINGLE_MODEL;
             spread = OptionalDouble.empty();

@@ -59,7 +59,10 @@ public final class SettingsValidator {
         if (!(s.correlationThreshold() >= 0.0 && s.correlationThreshold() <= 1.0)) {
             error(issues, "correlation_threshold", "must be in [0, 1], was " + s.correlationThreshold());
         }
-        double weightSum = s.lstmWeight() + s.ensembleWeight();
+        double weightSum = 0;
+        for (ModelId model : ModelId.values()) {
+            weightSum += s.weightOf(model);
+        }
         if (!(s.lstmWeight() >= 0) || !(s.ensembleWeight() >= 0)) {
             error(issues, "model_weights", "weights must not be negative (lstm " + s.lstmWeight() + ", ensemble " + s.ensembleWeight() + ")");
         } else if (!(Math.abs(weightSum - 1.0) <= WEIGHT_SUM_TOLERANCE)) {

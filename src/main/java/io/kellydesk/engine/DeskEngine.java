@@ -642,6 +642,7 @@ public final class DeskEngine implements FeedListener, AutoCloseable {
         return copy;
     }
 
+    /** Stops sizing: queued work finds the engine closed. Any thread; returns at once. */
     @Override
     public void close() {
         closed = true; // the compute executor belongs to whoever gave it; queued work finds the engine closed

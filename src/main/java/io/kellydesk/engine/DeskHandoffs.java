@@ -137,6 +137,7 @@ public final class DeskHandoffs implements HandoffPort, AutoCloseable {
         return preferences.get();
     }
 
+    /** No new handoff and no resend from now on (see {@link HandoffService#close}). Any thread. */
     @Override
     public void close() {
         service.close();

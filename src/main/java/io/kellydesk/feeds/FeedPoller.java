@@ -224,6 +224,7 @@ public final class FeedPoller implements AutoCloseable {
         return trackers.get(service).snapshot();
     }
 
+    /** Cancels every poll; an answer in flight is dropped. Any thread; shuts down only threads it made itself. */
     @Override
     public synchronized void close() {
         closed = true;

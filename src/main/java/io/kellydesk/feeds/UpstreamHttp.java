@@ -299,6 +299,7 @@ public final class UpstreamHttp implements AutoCloseable {
                 "no base URL configured for " + service.displayName()), Duration.ZERO);
     }
 
+    /** Closes the connection pool and the dispatcher (OkHttp's own threads). Any thread. */
     @Override
     public void close() {
         client.dispatcher().executorService().shutdown();

@@ -389,7 +389,7 @@ public final class DecisionLog implements AutoCloseable {
         }
     }
 
-    /** Writes everything queued, then closes the connections and releases the data folder. */
+    /** Writes everything queued, then closes the connections and releases the data folder. Any thread; waits for the writer. */
     @Override
     public void close() {
         if (writer != null) {
