@@ -1,5 +1,6 @@
 package io.kellydesk.desk.decisions;
 
+import io.kellydesk.desk.fx.TextColumns;
 import io.kellydesk.core.LoggedDecision;
 import io.kellydesk.core.ReasonCode;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -96,7 +96,7 @@ public final class DecisionsView {
     }
 
     private static void column(TableColumn<LoggedDecision, String> column, Function<LoggedDecision, String> text) {
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        TextColumns.show(column, text);
     }
 
     @FXML

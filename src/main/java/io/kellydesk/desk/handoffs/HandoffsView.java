@@ -1,5 +1,6 @@
 package io.kellydesk.desk.handoffs;
 
+import io.kellydesk.desk.fx.TextColumns;
 import io.kellydesk.engine.DeskEvent;
 import io.kellydesk.engine.EventBus;
 import io.kellydesk.core.HandoffRecord;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -75,7 +75,7 @@ public final class HandoffsView {
     }
 
     private static void column(TableColumn<HandoffRecord, String> column, Function<HandoffRecord, String> value) {
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        TextColumns.show(column, value);
     }
 
     /** The rows again, keeping the selected handoff selected. */

@@ -1,5 +1,6 @@
 package io.kellydesk.desk.health;
 
+import io.kellydesk.desk.fx.TextColumns;
 import io.kellydesk.core.Account;
 import io.kellydesk.core.ServiceHealth;
 import java.time.Clock;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
@@ -99,12 +99,12 @@ public final class HealthView {
     }
 
     private static void column(TableColumn<ServiceHealth, String> column, Function<ServiceHealth, String> text) {
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        TextColumns.show(column, text);
         column.setSortable(false);
     }
 
     private static void endpointColumn(TableColumn<EndpointRow, String> column, Function<EndpointRow, String> text) {
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        TextColumns.show(column, text);
         column.setSortable(false);
     }
 

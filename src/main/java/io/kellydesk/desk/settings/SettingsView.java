@@ -1,5 +1,6 @@
 package io.kellydesk.desk.settings;
 
+import io.kellydesk.desk.fx.TextColumns;
 import io.kellydesk.engine.SettingsPort;
 import io.kellydesk.core.SettingsSection;
 import java.io.File;
@@ -14,7 +15,6 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.event.EventHandler;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -183,7 +183,7 @@ public final class SettingsView {
     }
 
     private static void column(TableColumn<SettingsPort.HistoryRow, String> column, Function<SettingsPort.HistoryRow, String> value) {
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        TextColumns.show(column, value);
     }
 
     private void deactivate() {
