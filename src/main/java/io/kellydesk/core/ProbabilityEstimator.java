@@ -21,7 +21,11 @@ public final class ProbabilityEstimator {
         double weightTotal = 0;
         int used = 0;
         StringBuilder stale = new StringBuilder();
-        java.util.List<Prediction> usedPredictions = new java.util.ArrayList<>();
+        // agreement and spread over the models in the estimate (|c_lstm − c_ensemble| for two), without allocating
+        Direction firstDirection = null;
+        boolean agree = true;
+        double minConfidence = Double.POSITIVE_INFINITY;
+        double maxConfidence = Double.NEGATIVE_INFINITY;
         for (ModelId model : ModelId.values()) {
             Optional<Prediction> maybe = inputs.prediction(model);
             if (maybe.isEmpty()) {
@@ -42,7 +46,13 @@ public final class ProbabilityEstimator {
             weightedSum += weight * prediction.probabilityLong();
             weightTotal += weight;
             used++;
-            usedPredictions.add(prediction);
+            if (firstDirection == null) {
+                firstDirection = prediction.direction();
+            } else if (prediction.direction() != firstDirection) {
+                agree = false;
+            }
+            minConfidence = Math.min(minConfidence, prediction.effectiveConfidence());
+            maxConfidence = Math.max(maxConfidence, prediction.effectiveConfidence());
         }
         if (used == 0) {
             return !stale.isEmpty()
@@ -58,12 +68,9 @@ public final class ProbabilityEstimator {
         double p = calibrate ? calibrator.calibrate(pRaw) : pRaw;
         ProbabilityEstimate.ModelAgreement agreement;
         OptionalDouble spread;
-        if (usedPredictions.size() >= 2) {
-            // every model in the estimate on one side, and how far apart their confidences are (|c_lstm − c_ensemble| for two)
-            boolean agree = usedPredictions.stream().map(Prediction::direction).distinct().count() == 1;
+        if (used >= 2) {
             agreement = agree ? ProbabilityEstimate.ModelAgreement.BOTH_AGREE : ProbabilityEstimate.ModelAgreement.DISAGREE;
-            java.util.DoubleSummaryStatistics c = usedPredictions.stream().mapToDouble(Prediction::effectiveConfidence).summaryStatistics();
-            spread = OptionalDouble.of(c.getMax() - c.getMin());
+            spread = OptionalDouble.of(maxConfidence - minConfidence);
         } else {
             agreement = ProbabilityEstimate.ModelAgreement.SINGLE_MODEL;
             spread = OptionalDouble.empty();
