@@ -24,6 +24,7 @@ import io.kellydesk.engine.SettingsControl;
 import io.kellydesk.feeds.FeedSupervisor;
 import io.kellydesk.settings.LoadedSettings;
 import io.kellydesk.settings.OfficerPin;
+import io.kellydesk.settings.OfficerRegistry;
 import io.kellydesk.settings.SettingsRepository;
 import io.kellydesk.settings.SettingsService;
 import io.kellydesk.store.DecisionLog;
@@ -86,15 +87,16 @@ public final class DeskComposition implements AutoCloseable {
                 threads.compute(), bus, DecisionLogSink.over(log, bus, clock), clock);
         DeskConfiguration running = startup.settings().map(LoadedSettings::configuration)
                 .orElse(new DeskConfiguration(engine.context().settings(), ServicesSettings.defaults(), DeskPreferences.defaults()));
+        OfficerRegistry officers = new OfficerRegistry(options.dataDir().resolve("officers"), clock, OfficerPin.DEFAULT_ITERATIONS);
+        startup.settings().ifPresent(loaded -> officers.provisionFrom(loaded.tree()).forEach(problem -> LOG.warn("{}", problem)));
         this.settings = new SettingsService(new SettingsRepository(options.settingsFile()), startup.settings().orElse(null), running,
-                new SettingsAuditLog(log), clock, USER);
+                new SettingsAuditLog(log), officers, clock, USER);
         this.feeds = new FeedSupervisor(engine, clock, threads.poll());
         this.sources = new ServiceSources(options, clock);
         this.handoffs = new DeskHandoffs(engine, log, feeds.orderGateway(), () -> settings.current().desk(), bus, clock,
                 threads.handoff(), USER);
-        OfficerPin pin = new OfficerPin(options.dataDir().resolve("officer-pin.json"), clock, OfficerPin.DEFAULT_ITERATIONS);
-        this.shell = new DeskShell(new DeskShell.Parts(engine, bus, handoffs, new SettingsControl(settings, pin,
-                new io.kellydesk.core.SettingsCatalog(), clock), log.map(l -> new LoggedDecisions(l, clock)),
+        this.shell = new DeskShell(new DeskShell.Parts(engine, bus, handoffs, new SettingsControl(settings,
+                new io.kellydesk.core.SettingsCatalog()), log.map(l -> new LoggedDecisions(l, clock)),
                 log.map(l -> new DeskShell.DecisionLogText(l.isReadOnly() ? "Decision log open read-only" : "Decision log is being written",
                         "Every recommendation, hand-off and settings change goes to " + l.file()
                                 + ". This list view is not built yet; the file can be read with the sqlite3 shell.")),

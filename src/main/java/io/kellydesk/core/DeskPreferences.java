@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The {@code desk} section of the settings file: what a trader may change without the risk officer.
+ * The {@code desk} section of the settings file: the trader's preferences (watchlist, chart, theme) and the hand-off
+ * and governance settings that belong to the risk officer (see {@link SettingsSection#HANDOFF}).
  *
  * @param watchlist               symbols in the order the trader wants their tiles; empty = every symbol, by name
  * @param chartFixedContracts     N of the "fixed N contracts" curve in the Kelly-vs-fixed chart, contracts
@@ -14,10 +15,18 @@ import java.util.Objects;
  * @param oneClickHandoff         true: the Hand off click sends at once, with no ticket
  * @param handoffGiveUpSeconds    how long a handoff is retried (same client order id) before it is given up, seconds
  * @param officerIdleRelockSeconds how long the unlocked limits stay unlocked without input, seconds
+ * @param fourEyes                 true: a change that raises risk needs a second officer's PIN before it applies
  */
 public record DeskPreferences(List<String> watchlist, int chartFixedContracts, String theme, HandoffTarget handoffTarget,
                               String handoffFolder, boolean oneClickHandoff, int handoffGiveUpSeconds,
-                              int officerIdleRelockSeconds) {
+                              int officerIdleRelockSeconds, boolean fourEyes) {
+
+    /** Without four-eyes. */
+    public DeskPreferences(List<String> watchlist, int chartFixedContracts, String theme, HandoffTarget handoffTarget,
+                           String handoffFolder, boolean oneClickHandoff, int handoffGiveUpSeconds, int officerIdleRelockSeconds) {
+        this(watchlist, chartFixedContracts, theme, handoffTarget, handoffFolder, oneClickHandoff, handoffGiveUpSeconds,
+                officerIdleRelockSeconds, false);
+    }
 
     public DeskPreferences {
         watchlist = List.copyOf(watchlist);
@@ -32,6 +41,6 @@ public record DeskPreferences(List<String> watchlist, int chartFixedContracts, S
 
     public DeskPreferences withWatchlist(List<String> symbols) {
         return new DeskPreferences(symbols, chartFixedContracts, theme, handoffTarget, handoffFolder, oneClickHandoff,
-                handoffGiveUpSeconds, officerIdleRelockSeconds);
+                handoffGiveUpSeconds, officerIdleRelockSeconds, fourEyes);
     }
 }

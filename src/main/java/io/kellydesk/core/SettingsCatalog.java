@@ -86,6 +86,7 @@ public final class SettingsCatalog {
         all.add(whole("desk.chart_fixed_contracts", s, "Chart: fixed size N", "contracts", "N of the fixed-size curve in the Kelly-vs-fixed chart (1–50).", c -> c.desk().chartFixedContracts()));
         all.add(new SettingField("desk.theme", s, "Theme", "", "Dark or light; the View menu switches it too.", List.of("dark", "light"),
                 c -> c.desk().theme()).withKind(SettingField.Kind.CHOICE));
+        s = SettingsSection.HANDOFF;
         all.add(new SettingField("desk.handoff_target", s, "Hand off to", "", "engine: POST /orders; clipboard: plain line and FIX 4.4; folder: a JSON file.",
                 Arrays.stream(HandoffTarget.values()).map(HandoffTarget::settingsValue).toList(),
                 c -> c.desk().handoffTarget().settingsValue()).withKind(SettingField.Kind.CHOICE));
@@ -95,6 +96,8 @@ public final class SettingsCatalog {
                 c -> Boolean.toString(c.desk().oneClickHandoff())).withKind(SettingField.Kind.FLAG));
         all.add(whole("desk.handoff_give_up_s", s, "Hand-off give up after", "s", "How long an unanswered order is retried with the same id (5–3600).", c -> c.desk().handoffGiveUpSeconds()));
         all.add(whole("desk.officer_relock_idle_s", s, "Relock limits after idle", "s", "Unlocked limits lock again after this long without input (15–3600).", c -> c.desk().officerIdleRelockSeconds()));
+        all.add(new SettingField("desk.four_eyes", s, "Four-eyes for risk raises", "", "On: a change that raises risk needs a second officer's PIN before it applies.", List.of(),
+                c -> Boolean.toString(c.desk().fourEyes())).withKind(SettingField.Kind.FLAG));
         this.fields = List.copyOf(all);
         fields.forEach(f -> byKey.put(f.key(), f));
     }
@@ -187,7 +190,8 @@ public final class SettingsCatalog {
         DeskPreferences desk = new DeskPreferences(v.symbols("desk.watchlist"), v.bounded("desk.chart_fixed_contracts", 1, 50),
                 all.get("desk.theme"), HandoffTarget.fromSettings(all.get("desk.handoff_target")).orElse(HandoffTarget.ENGINE),
                 all.get("desk.handoff_folder").trim(), Boolean.parseBoolean(all.get("desk.one_click_handoff")),
-                v.bounded("desk.handoff_give_up_s", 5, 3600), v.bounded("desk.officer_relock_idle_s", 15, 3600));
+                v.bounded("desk.handoff_give_up_s", 5, 3600), v.bounded("desk.officer_relock_idle_s", 15, 3600),
+                Boolean.parseBoolean(all.get("desk.four_eyes")));
         // Spec step 0: a poll interval must sit well inside its input's age limit, or one missed poll ages it out.
         if (parsed && services.accountPollInterval().toMillis() * 2 > sizing.maxAccountAgeSeconds() * 1000) {
             issues.add(error("services.poll_account_ms", "must be at most half of max_account_age_s ("

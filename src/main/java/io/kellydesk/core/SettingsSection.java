@@ -6,6 +6,7 @@ public enum SettingsSection {
     RISK_LIMITS("Risk limits", true),
     MODELS("Models", true),
     SERVICES("Services", true),
+    HANDOFF("Hand-off and governance", true),
     DESK("Desk", false);
 
     private final String title;

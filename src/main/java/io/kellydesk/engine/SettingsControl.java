@@ -1,14 +1,11 @@
 package io.kellydesk.engine;
 
 import io.kellydesk.core.DeskConfiguration;
-import io.kellydesk.core.DeskRole;
 import io.kellydesk.core.PinAttempt;
+import io.kellydesk.core.RiskRaises;
 import io.kellydesk.core.SettingsCatalog;
-import io.kellydesk.settings.OfficerPin;
-import io.kellydesk.settings.OfficerSession;
 import io.kellydesk.settings.SettingsService;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,22 +14,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The settings panel's port: the officer PIN and session decide the role, the settings service applies under it. The
- * role is never taken from the panel, so a view that shows a field as editable cannot by itself change a limit.
+ * The settings panel's port over the settings service, which holds the officer session and decides: the role is
+ * never taken from the panel, so a view that shows a field as editable cannot by itself change a limit.
  */
 public final class SettingsControl implements SettingsPort {
 
     private final SettingsService service;
-    private final OfficerPin pin;
-    private final OfficerSession session;
     private final SettingsCatalog catalog;
 
-    public SettingsControl(SettingsService service, OfficerPin pin, SettingsCatalog catalog, Clock clock) {
+    public SettingsControl(SettingsService service, SettingsCatalog catalog) {
         this.service = Objects.requireNonNull(service);
-        this.pin = Objects.requireNonNull(pin);
         this.catalog = Objects.requireNonNull(catalog);
-        this.session = new OfficerSession(clock, Duration.ofSeconds(service.current().desk().officerIdleRelockSeconds()));
-        service.onApplied(next -> session.idleRelock(Duration.ofSeconds(next.desk().officerIdleRelockSeconds())));
     }
 
     @Override
@@ -41,8 +33,14 @@ public final class SettingsControl implements SettingsPort {
     }
 
     @Override
-    public void apply(DeskConfiguration next, List<SettingsCatalog.Change> changes, String reason) throws Exception {
-        service.apply(next, changes, session.isUnlocked() ? DeskRole.RISK_OFFICER : DeskRole.TRADER, reason);
+    public void apply(DeskConfiguration next, List<SettingsCatalog.Change> changes, String reason, Approval approval) throws Exception {
+        service.apply(next, changes, reason, new SettingsService.Approval(approval.riskRaisesConfirmed(), approval.secondOfficer(),
+                approval.secondPin()));
+    }
+
+    @Override
+    public List<RiskRaises.Raise> riskRaises(DeskConfiguration next) {
+        return service.riskRaises(next);
     }
 
     @Override
@@ -61,7 +59,9 @@ public final class SettingsControl implements SettingsPort {
         return service.history().stream()
                 .filter(c -> needle.isEmpty() || c.key().toLowerCase(Locale.ROOT).contains(needle))
                 .filter(c -> role == null || role.equals(c.userRole()))
-                .map(c -> new HistoryRow(c.changedAt(), c.key(), c.oldValue(), c.newValue(), c.userName(), c.userRole(), c.reason()))
+                .map(c -> new HistoryRow(c.changedAt(), c.key(), c.oldValue(), c.newValue(), c.userName()
+                        + (c.officer().isEmpty() ? "" : " · " + c.officer()) + (c.secondOfficer().isEmpty() ? "" : " + " + c.secondOfficer()),
+                        c.userRole(), c.reason()))
                 .toList();
     }
 
@@ -71,47 +71,37 @@ public final class SettingsControl implements SettingsPort {
     }
 
     @Override
-    public boolean officerPinSet() {
-        return pin.isSet();
+    public List<String> officers() {
+        return service.officers();
     }
 
     @Override
-    public void setFirstPin(char[] typed) {
-        pin.setFirst(typed);
-        session.unlock();
-    }
-
-    @Override
-    public PinAttempt unlock(char[] typed) {
-        PinAttempt attempt = pin.verify(typed);
-        if (attempt instanceof PinAttempt.Accepted) {
-            session.unlock();
-        }
-        return attempt;
+    public PinAttempt unlock(String officer, char[] pin) {
+        return service.unlock(officer, pin);
     }
 
     @Override
     public void lock() {
-        session.lock();
+        service.lock();
     }
 
     @Override
     public void touch() {
-        session.touch();
+        service.touch();
     }
 
     @Override
-    public boolean officerUnlocked() {
-        return session.isUnlocked();
+    public Optional<String> unlockedOfficer() {
+        return service.unlockedOfficer();
     }
 
     @Override
     public Duration relocksIn() {
-        return session.remaining();
+        return service.relocksIn();
     }
 
     @Override
-    public Optional<Instant> pinLockedUntil() {
-        return pin.lockedUntil();
+    public Optional<Instant> pinLockedUntil(String officer) {
+        return service.pinLockedUntil(officer);
     }
 }

@@ -2,6 +2,7 @@ package io.kellydesk.engine;
 
 import io.kellydesk.core.DeskConfiguration;
 import io.kellydesk.core.PinAttempt;
+import io.kellydesk.core.RiskRaises;
 import io.kellydesk.core.SettingsCatalog;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +20,20 @@ public interface SettingsPort {
     DeskConfiguration current();
 
     /**
-     * Makes {@code next} the settings in force, as whoever holds the session now (the trader unless the PIN unlocked
-     * the limits): audited, written to the file atomically, applied live. Throws with a message for the officer when
-     * any part cannot be done or the rules refuse it; then nothing has been applied.
+     * Makes {@code next} the settings in force, as whoever holds the session now (the trader unless a risk officer's PIN
+     * unlocked the limits): checked by the settings service's rules, audited, written to the file atomically, applied
+     * live. Throws with a message for the officer when any part cannot be done or the rules refuse it (a refusal is
+     * audited too); then nothing has been applied.
      */
-    void apply(DeskConfiguration next, List<SettingsCatalog.Change> changes, String reason) throws Exception;
+    void apply(DeskConfiguration next, List<SettingsCatalog.Change> changes, String reason, Approval approval) throws Exception;
+
+    /** The raises from the settings in force to {@code next} that need the officer's confirmation. */
+    List<RiskRaises.Raise> riskRaises(DeskConfiguration next);
+
+    /** What the officer confirmed: the raises shown, and under four-eyes a second officer's name and PIN. */
+    record Approval(boolean riskRaisesConfirmed, Optional<String> secondOfficer, char[] secondPin) {
+        public static final Approval NONE = new Approval(false, Optional.empty(), new char[0]);
+    }
 
     /** Writes the settings in force to {@code target} in the firm's format. */
     void export(Path target) throws Exception;
@@ -37,14 +47,11 @@ public interface SettingsPort {
     /** Why limit changes cannot be audited now (the decision log is not writable); empty when they can. */
     Optional<String> auditUnavailable();
 
-    /** Whether an officer PIN exists. */
-    boolean officerPinSet();
+    /** The risk officers set up on this PC; none: the limits are read-only for everyone. */
+    List<String> officers();
 
-    /** Sets the first officer PIN and unlocks the limits. Slow (hashing). */
-    void setFirstPin(char[] pin) throws Exception;
-
-    /** Tries {@code pin}; an accepted one unlocks the limits. Slow (hashing). */
-    PinAttempt unlock(char[] pin) throws Exception;
+    /** Tries {@code officer}'s {@code pin}; an accepted one unlocks the limits for that officer. Slow (hashing). */
+    PinAttempt unlock(String officer, char[] pin) throws Exception;
 
     /** Locks the limits now. */
     void lock();
@@ -52,14 +59,14 @@ public interface SettingsPort {
     /** Input at the panel: keeps an unlocked session open. */
     void touch();
 
-    /** Whether the limits are unlocked now (the idle time has not run out). */
-    boolean officerUnlocked();
+    /** The officer whose session is open now (the idle time has not run out). */
+    Optional<String> unlockedOfficer();
 
     /** How long until the unlocked limits lock again without input. */
     Duration relocksIn();
 
-    /** Until when wrong tries locked the PIN, if they did. */
-    Optional<Instant> pinLockedUntil();
+    /** Until when wrong tries locked {@code officer}'s PIN, if they did. */
+    Optional<Instant> pinLockedUntil(String officer);
 
     /** One applied change, as the history tab lists it. */
     record HistoryRow(Instant changedAt, String key, String oldValue, String newValue, String user, String role, String reason) {

@@ -61,6 +61,25 @@ public final class OfficerPin {
         write(pin, 0, null);
     }
 
+    /** Takes a hash made elsewhere (the firm's settings file); refuses to replace one. */
+    public synchronized void provision(String saltBase64, String hashBase64, int hashIterations) {
+        if (isSet()) {
+            throw new IllegalStateException("a PIN is already set");
+        }
+        if (saltBase64.isBlank() || hashBase64.isBlank() || hashIterations < 1) {
+            throw new IllegalArgumentException("an officer from the settings file needs its salt, hash and iterations");
+        }
+        Base64.getDecoder().decode(saltBase64); // refuses what is not Base64 before anything is written
+        Base64.getDecoder().decode(hashBase64);
+        ObjectNode node = mapper.createObjectNode();
+        node.put("algorithm", ALGORITHM);
+        node.put("iterations", hashIterations);
+        node.put("salt", saltBase64);
+        node.put("hash", hashBase64);
+        node.put("wrong_tries", 0);
+        save(node);
+    }
+
     /** Replaces the PIN after checking the current one. */
     public synchronized PinAttempt change(char[] current, char[] next) {
         PinAttempt attempt = verify(current);

@@ -49,7 +49,7 @@ public final class SettingsCodec {
             "emergency_reduction_trigger", "emergency_reduction_factor", "min_losses_for_risk", "stop_atr_multiple",
             "correlation_lookback_bars", "correlation_threshold");
     /** Top-level sections read elsewhere or by later features; known, so not reported as unknown. */
-    private static final Set<String> OTHER_SECTIONS = Set.of("services", "desk");
+    private static final Set<String> OTHER_SECTIONS = Set.of("officers", "services", "desk");
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_YAML_COMMENTS, JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
@@ -159,6 +159,7 @@ public final class SettingsCodec {
         deskNode.put("one_click_handoff", desk.oneClickHandoff());
         deskNode.put("handoff_give_up_s", desk.handoffGiveUpSeconds());
         deskNode.put("officer_relock_idle_s", desk.officerIdleRelockSeconds());
+        deskNode.put("four_eyes", desk.fourEyes());
         return text(root);
     }
 
@@ -172,7 +173,7 @@ public final class SettingsCodec {
 
     static final String DESK = "desk";
     private static final Set<String> DESK_KEYS = Set.of("watchlist", "chart_fixed_contracts", "theme", "handoff_target",
-            "handoff_folder", "one_click_handoff", "handoff_give_up_s", "officer_relock_idle_s");
+            "handoff_folder", "one_click_handoff", "handoff_give_up_s", "officer_relock_idle_s", "four_eyes");
 
     /** The optional {@code desk} section: the trader's own preferences. */
     private static DeskPreferences desk(JsonNode root, Reader r, Path source, List<String> unknown) throws SettingsFileException {
@@ -208,12 +209,17 @@ public final class SettingsCodec {
         if (!oneClick.isMissingNode() && !oneClick.isNull() && !oneClick.isBoolean()) {
             throw r.wrongType("one_click_handoff", "true or false", oneClick);
         }
+        JsonNode fourEyes = section.path("four_eyes");
+        if (!fourEyes.isMissingNode() && !fourEyes.isNull() && !fourEyes.isBoolean()) {
+            throw r.wrongType("four_eyes", "true or false", fourEyes);
+        }
         collectUnknown(section, DESK + ".", DESK_KEYS, unknown, false);
         return new DeskPreferences(watchlist, r.integer(section, "chart_fixed_contracts", d.chartFixedContracts()), theme,
                 target, r.text(section, "handoff_folder", d.handoffFolder()),
                 oneClick.isBoolean() ? oneClick.booleanValue() : d.oneClickHandoff(),
                 r.integer(section, "handoff_give_up_s", d.handoffGiveUpSeconds()),
-                r.integer(section, "officer_relock_idle_s", d.officerIdleRelockSeconds()));
+                r.integer(section, "officer_relock_idle_s", d.officerIdleRelockSeconds()),
+                fourEyes.isBoolean() ? fourEyes.booleanValue() : d.fourEyes());
     }
 
     /** The text of a settings file holding {@code sizing}, keeping every other key of {@code base}. */

@@ -152,7 +152,8 @@ public final class DecisionQueries {
     }
 
     private List<SettingsChangeRecord> settingsChangesSql(Instant since, String keyOrNull) throws SQLException {
-        String sql = "SELECT changed_at_ms, setting_key, old_value, new_value, user_name, user_role, reason FROM settings_changes"
+        String sql = "SELECT changed_at_ms, setting_key, old_value, new_value, user_name, user_role, reason, officer, second_officer"
+                + " FROM settings_changes"
                 + " WHERE changed_at_ms >= ?" + (keyOrNull == null ? "" : " AND setting_key = ?") + " ORDER BY changed_at_ms DESC, id DESC";
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             st.setLong(1, since.toEpochMilli());
@@ -163,7 +164,7 @@ public final class DecisionQueries {
                 List<SettingsChangeRecord> changes = new ArrayList<>();
                 while (rs.next()) {
                     changes.add(new SettingsChangeRecord(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
                 }
                 return changes;
             }

@@ -290,7 +290,7 @@ final class DecisionWriter implements AutoCloseable {
             case UpdateHandoff u -> updateHandoff(u, acks);
             case AppendSettingsChange c -> {
                 PreparedStatement st = statement("INSERT INTO settings_changes (changed_at_ms, setting_key, old_value, new_value,"
-                        + " user_name, user_role, reason) VALUES (?, ?, ?, ?, ?, ?, ?)", false);
+                        + " user_name, user_role, reason, officer, second_officer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", false);
                 SettingsChangeRecord r = c.change();
                 st.setLong(1, r.changedAt().toEpochMilli());
                 st.setString(2, r.key());
@@ -298,6 +298,8 @@ final class DecisionWriter implements AutoCloseable {
                 st.setString(4, r.newValue());
                 st.setString(5, r.userName());
                 st.setString(6, r.userRole());
+                st.setString(8, r.officer());
+                st.setString(9, r.secondOfficer());
                 st.setString(7, r.reason());
                 st.executeUpdate();
                 long id = lastRowId(connection);

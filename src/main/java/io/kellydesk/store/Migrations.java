@@ -17,7 +17,8 @@ import java.util.Objects;
 final class Migrations {
 
     /** In order; the version of a migration is its position (1-based). */
-    static final List<String> FILES = List.of("V001__decision_log.sql", "V002__positions_and_input_ages.sql");
+    static final List<String> FILES = List.of("V001__decision_log.sql", "V002__positions_and_input_ages.sql",
+            "V003__settings_officers.sql");
 
     static int latest() {
         return FILES.size();

@@ -3,7 +3,7 @@ package io.kellydesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kellydesk.engine.SymbolSnapshot;
-import io.kellydesk.settings.OfficerPin;
+import io.kellydesk.settings.OfficerRegistry;
 import io.kellydesk.settings.SettingsCodec;
 import io.kellydesk.settings.SettingsFiles;
 import io.kellydesk.testing.Eventually;
@@ -42,6 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class SettingsScenariosTest {
 
     private static final String PIN = "2468";
+    private static final String OFFICER = "riskofficer";
 
     @TempDir
     Path temp;
@@ -56,7 +57,8 @@ class SettingsScenariosTest {
         settingsFile = temp.resolve("settings.json");
         SettingsFiles.createWithDefaultsIfMissing(settingsFile);
         Path data = temp.resolve("data");
-        new OfficerPin(data.resolve("officer-pin.json"), Clock.systemUTC(), 1_000).setFirst(PIN.toCharArray());
+        // one named officer, set up as --add-officer does (1,000 PBKDF2 iterations: the test is about the window)
+        new OfficerRegistry(data.resolve("officers"), Clock.systemUTC(), 1_000).add(OFFICER, PIN.toCharArray());
         composition = new DeskComposition(new AppOptions(settingsFile, data, AppOptions.DemoMode.ON), BuildInfo.load(), Platform::runLater);
         composition.showIn(stage);
     }
@@ -204,8 +206,9 @@ class SettingsScenariosTest {
         assertThat(applyDisabled(robot)).as("0.5 + 0.5 = 1").isFalse();
     }
 
+    /** 0.25 → 0.6 is × 2.4: above the 50 % that needs confirming, and above 0.5, which warns. */
     @Test
-    void aMaxFractionAboveHalfWarnsAndNeedsAConfirmationThatNamesTheRisk(FxRobot robot) {
+    void aMaxFractionAboveHalfWarnsAndNeedsAConfirmationThatNamesTheRisk(FxRobot robot) throws Exception {
         Stage settings = openSettings(robot);
         unlock(robot, PIN);
         awaitUnlocked(robot);
@@ -215,12 +218,26 @@ class SettingsScenariosTest {
         assertThat(applyDisabled(robot)).as("a warning allows Apply").isFalse();
         robot.clickOn("#applyButton");
         WaitForAsyncUtils.waitForFxEvents();
-        Node confirm = robot.lookup("#settings-confirm").query();
-        assertThat(((javafx.scene.control.DialogPane) confirm).getContentText()).contains("more than half the equity");
+        javafx.scene.control.DialogPane confirm = robot.lookup("#settings-confirm").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(confirm.getContentText()).contains("more than half the equity").contains("Max Kelly fraction: 0.25 → 0.6 (× 2.4)");
+        assertThat(((Button) confirm.lookupButton(javafx.scene.control.ButtonType.CANCEL)).isDefaultButton()).as("Cancel is the default").isTrue();
         Screenshots.save(confirm.getScene(), "settings-warning-confirm");
-        assertThat(composition.engine().context().settings().maxKellyFraction()).as("nothing applied before the confirmation").isEqualTo(0.25);
-        robot.clickOn("Apply anyway");
+        // Enter takes the default: Cancel, nothing applied
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#settings-confirm").tryQuery()).as("the confirmation closed").isEmpty();
+        assertThat(composition.engine().context().settings().maxKellyFraction()).as("Enter cancelled").isEqualTo(0.25);
+        robot.clickOn("#applyButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Apply the raise");
         Eventually.await(Duration.ofSeconds(10), "applied", () -> composition.engine().context().settings().maxKellyFraction() == 0.6);
+        Path db = composition.decisionLog().orElseThrow().file();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT reason, officer FROM settings_changes WHERE setting_key = 'max_kelly_fraction'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("desk review 2026-11 · confirmed: Max Kelly fraction: 0.25 → 0.6 (× 2.4)");
+            assertThat(rs.getString(2)).isEqualTo(OFFICER);
+        }
     }
 
     @Test
@@ -244,11 +261,11 @@ class SettingsScenariosTest {
     /** Reads the file with a connection of its own, as an analyst with the sqlite3 shell would. */
     private static boolean auditRowPresent(Path db) {
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT old_value, new_value, user_name, user_role, reason FROM settings_changes"
+             ResultSet rs = st.executeQuery("SELECT old_value, new_value, user_name, user_role, reason, officer FROM settings_changes"
                      + " WHERE setting_key = 'max_position_size'")) {
             return rs.next() && rs.getString(1).equals("5") && rs.getString(2).equals("2")
                     && rs.getString(3).equals(System.getProperty("user.name")) && rs.getString(4).equals("Risk officer")
-                    && rs.getString(5).equals("Cut risk ahead of CPI");
+                    && rs.getString(5).equals("Cut risk ahead of CPI") && rs.getString(6).equals(OFFICER);
         } catch (java.sql.SQLException e) {
             return false;
         }

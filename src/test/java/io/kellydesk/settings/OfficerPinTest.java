@@ -66,7 +66,7 @@ class OfficerPinTest {
     void theSessionRelocksAfterIdleTimeAndInputKeepsItOpen() {
         OfficerSession session = new OfficerSession(clock, Duration.ofSeconds(120));
         assertThat(session.isUnlocked()).isFalse();
-        session.unlock();
+        session.unlock("alice");
         clock.advance(Duration.ofSeconds(100));
         session.touch();
         clock.advance(Duration.ofSeconds(100));

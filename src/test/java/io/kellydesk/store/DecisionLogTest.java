@@ -88,7 +88,7 @@ class DecisionLogTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(DecisionLog.FILE_NAME));
              Statement st = c.createStatement()) {
-            assertThat(scalar(st, "PRAGMA user_version")).isEqualTo("2");
+            assertThat(scalar(st, "PRAGMA user_version")).isEqualTo("3");
             assertThat(scalar(st, "PRAGMA journal_mode")).isEqualTo("wal");
             assertThat(scalar(st, "SELECT count(*) FROM recommendations")).isEqualTo("3");
         }
@@ -113,7 +113,7 @@ class DecisionLogTest {
             await(log.append(StoreFixtures.recommendation("ESZ26-CME", Direction.SHORT, 0.7, T0)));
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
-            assertThat(scalar(st, "PRAGMA user_version")).isEqualTo("2");
+            assertThat(scalar(st, "PRAGMA user_version")).isEqualTo("3");
             assertThat(scalar(st, "SELECT count(*) FROM recommendations")).isEqualTo("2");
             // the old row keeps its values; what it never knew stays NULL (the action reads NONE)
             assertThat(scalar(st, "SELECT contracts || ' ' || capital_at_risk || ' ' || action || ' ' || coalesce(held_contracts, 'null')"
@@ -133,7 +133,7 @@ class DecisionLogTest {
         }
         byte[] before = Files.readAllBytes(file);
         assertThatThrownBy(this::open).isInstanceOf(DecisionLogException.class)
-                .hasMessageContaining("newer Kelly Desk (schema 7; this one knows up to 2)").hasMessageContaining("left untouched");
+                .hasMessageContaining("newer Kelly Desk (schema 7; this one knows up to 3)").hasMessageContaining("left untouched");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         try (DecisionLog again = open()) {
             throw new AssertionError("must stay refused");

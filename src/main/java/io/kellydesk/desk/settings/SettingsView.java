@@ -1,6 +1,7 @@
 package io.kellydesk.desk.settings;
 
 import io.kellydesk.desk.fx.TextColumns;
+import io.kellydesk.core.RiskRaises;
 import io.kellydesk.engine.SettingsPort;
 import io.kellydesk.core.SettingsSection;
 import java.io.File;
@@ -62,7 +63,7 @@ public final class SettingsView {
     @FXML private Label lockIcon;
     @FXML private Label lockText;
     @FXML private PasswordField pinField;
-    @FXML private PasswordField pinRepeatField;
+    @FXML private ComboBox<String> officerChoice;
     @FXML private Button unlockButton;
     @FXML private Button lockButton;
     @FXML private TabPane tabs;
@@ -133,17 +134,20 @@ public final class SettingsView {
             lockBar.getStyleClass().removeAll("locked", "unlocked");
             lockBar.getStyleClass().add(now == io.kellydesk.core.DeskRole.RISK_OFFICER ? "unlocked" : "locked");
             pinField.clear();
-            pinRepeatField.clear();
         });
         var officer = viewModel.roleProperty().isEqualTo(io.kellydesk.core.DeskRole.RISK_OFFICER);
-        pinField.visibleProperty().bind(officer.not());
+        // With no officer set up there is nothing to unlock: the lock text says how one is added.
+        var canUnlock = officer.not().and(viewModel.pinSetProperty());
+        officerChoice.setItems(viewModel.officers());
+        officerChoice.valueProperty().bindBidirectional(viewModel.officerProperty());
+        officerChoice.visibleProperty().bind(canUnlock);
+        officerChoice.managedProperty().bind(officerChoice.visibleProperty());
+        pinField.visibleProperty().bind(canUnlock);
         pinField.managedProperty().bind(pinField.visibleProperty());
-        pinField.promptTextProperty().bind(Bindings.when(viewModel.pinSetProperty()).then("Officer PIN").otherwise("New officer PIN"));
-        pinRepeatField.visibleProperty().bind(officer.not().and(viewModel.pinSetProperty().not()));
-        pinRepeatField.managedProperty().bind(pinRepeatField.visibleProperty());
-        unlockButton.visibleProperty().bind(officer.not());
+        pinField.setPromptText("Officer PIN");
+        unlockButton.visibleProperty().bind(canUnlock);
         unlockButton.managedProperty().bind(unlockButton.visibleProperty());
-        unlockButton.textProperty().bind(Bindings.when(viewModel.pinSetProperty()).then("Unlock").otherwise("Set PIN"));
+        unlockButton.setText("Unlock");
         unlockButton.disableProperty().bind(viewModel.busyProperty());
         lockButton.visibleProperty().bind(officer);
         lockButton.managedProperty().bind(lockButton.visibleProperty());
@@ -194,13 +198,8 @@ public final class SettingsView {
 
     @FXML
     private void onUnlock() {
-        if (!viewModel.pinSetProperty().get()) {
-            viewModel.setFirstPin(pinField.getText().toCharArray(), pinRepeatField.getText().toCharArray());
-        } else {
-            viewModel.unlock(pinField.getText().toCharArray());
-        }
+        viewModel.unlock(pinField.getText().toCharArray());
         pinField.clear();
-        pinRepeatField.clear();
     }
 
     @FXML
@@ -211,25 +210,73 @@ public final class SettingsView {
     @FXML
     private void onApply() {
         List<String> warnings = viewModel.pendingWarnings();
-        if (warnings.isEmpty()) {
+        List<RiskRaises.Raise> raises = viewModel.pendingRiskRaises();
+        if (warnings.isEmpty() && raises.isEmpty()) {
             viewModel.apply();
             return;
         }
-        ButtonType applyAnyway = new ButtonType("Apply anyway", ButtonBar.ButtonData.OK_DONE);
+        ButtonType applyAnyway = new ButtonType(raises.isEmpty() ? "Apply anyway" : "Apply the raise", ButtonBar.ButtonData.OK_DONE);
         Alert confirm = new Alert(Alert.AlertType.WARNING, "", applyAnyway, ButtonType.CANCEL);
         confirm.initOwner(stage);
-        confirm.setTitle("Confirm a risky setting");
-        confirm.setHeaderText(warnings.size() == 1 ? "This setting carries a risk:" : "These settings carry risks:");
-        confirm.setContentText(String.join("\n", warnings) + "\n\nChanges:\n" + viewModel.changesInWords());
+        confirm.setTitle(raises.isEmpty() ? "Confirm a risky setting" : "Confirm a change that raises risk");
+        StringBuilder text = new StringBuilder();
+        if (!raises.isEmpty()) {
+            text.append(raises.size() == 1 ? "This change raises risk:\n" : "These changes raise risk:\n");
+            raises.forEach(r -> text.append("  ").append(r.words()).append('\n'));
+            text.append(viewModel.fourEyes() ? "\nFour-eyes is on: a second risk officer's PIN is asked next.\n" : "");
+        }
+        if (!warnings.isEmpty()) {
+            text.append(text.isEmpty() ? "" : "\n").append(String.join("\n", warnings)).append('\n');
+        }
+        confirm.setHeaderText(raises.isEmpty() ? (warnings.size() == 1 ? "This setting carries a risk:" : "These settings carry risks:")
+                : "Are you sure? Cancel keeps the settings in force.");
+        confirm.setContentText(text + "\nChanges:\n" + viewModel.changesInWords());
         confirm.getDialogPane().setId("settings-confirm");
         confirm.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+        // Cancel is the default: Enter (or a hurried click on the default) keeps the limits as they are.
+        ((Button) confirm.getDialogPane().lookupButton(applyAnyway)).setDefaultButton(false);
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         // Not showAndWait: the desk keeps rendering while the officer reads.
         confirm.resultProperty().addListener((obs, was, result) -> {
-            if (result == applyAnyway) {
-                viewModel.apply();
+            if (result != applyAnyway) {
+                return;
+            }
+            if (!raises.isEmpty() && viewModel.fourEyes()) {
+                askSecondOfficer(raises);
+            } else {
+                viewModel.apply(new SettingsPort.Approval(!raises.isEmpty(), java.util.Optional.empty(), new char[0]));
             }
         });
         confirm.show();
+    }
+
+    /** Four-eyes: a second risk officer picks their name and types their PIN here. */
+    private void askSecondOfficer(List<RiskRaises.Raise> raises) {
+        javafx.scene.control.Dialog<ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(stage);
+        dialog.setTitle("Four-eyes: a second risk officer");
+        dialog.setHeaderText("A second risk officer approves: " + String.join("; ", raises.stream().map(RiskRaises.Raise::words).toList()));
+        ComboBox<String> who = new ComboBox<>(viewModel.officers().filtered(o -> !o.equals(viewModel.officerProperty().get())));
+        who.setPromptText("Second officer");
+        who.setId("second-officer");
+        PasswordField pin = new PasswordField();
+        pin.setPromptText("Their PIN");
+        pin.setId("second-officer-pin");
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(8, who, pin);
+        dialog.getDialogPane().setContent(box);
+        ButtonType approve = new ButtonType("Approve and apply", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(approve, ButtonType.CANCEL);
+        dialog.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+        ((Button) dialog.getDialogPane().lookupButton(approve)).setDefaultButton(false);
+        ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        dialog.resultProperty().addListener((obs, was, result) -> {
+            char[] typed = pin.getText().toCharArray();
+            pin.clear();
+            if (result == approve) {
+                viewModel.apply(new SettingsPort.Approval(true, java.util.Optional.ofNullable(who.getValue()), typed));
+            }
+        });
+        dialog.show();
     }
 
     @FXML

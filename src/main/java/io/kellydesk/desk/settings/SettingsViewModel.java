@@ -4,6 +4,7 @@ import io.kellydesk.core.DeskConfiguration;
 import io.kellydesk.core.SettingsIssue;
 import io.kellydesk.core.DeskRole;
 import io.kellydesk.core.PinAttempt;
+import io.kellydesk.core.RiskRaises;
 import io.kellydesk.core.SettingField;
 import io.kellydesk.core.SettingsCatalog;
 import io.kellydesk.desk.fx.FxTasks;
@@ -37,6 +38,11 @@ import javafx.collections.ObservableList;
  */
 public final class SettingsViewModel {
 
+    /** What the panel says when nobody can unlock the limits, and how to change that. */
+    public static final String NO_OFFICER = "No risk officer is set up on this PC, so the limits are read-only. A risk officer"
+            + " is added at this PC's terminal: kelly-desk --add-officer NAME (the PIN is asked twice, not shown), or by the"
+            + " firm's settings file.";
+
     private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final SettingsCatalog catalog;
@@ -55,6 +61,8 @@ public final class SettingsViewModel {
     private final StringProperty lockText = new SimpleStringProperty(this, "lockText", "");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final BooleanProperty pinSet = new SimpleBooleanProperty(this, "pinSet", false);
+    private final ObservableList<String> officers = FXCollections.observableArrayList();
+    private final StringProperty officer = new SimpleStringProperty(this, "officer");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
     private final ObservableList<SettingsPort.HistoryRow> history = FXCollections.observableArrayList();
     private final BooleanBinding reasonNeeded;
@@ -87,7 +95,12 @@ public final class SettingsViewModel {
             recheck();
         });
         items.forEach(item -> item.editableProperty().set(!item.field().section().officerOnly()));
-        pinSet.set(port.officerPinSet());
+        officers.setAll(port.officers());
+        officer.set(officers.size() == 1 ? officers.getFirst() : null);
+        pinSet.set(!officers.isEmpty());
+        if (officers.isEmpty()) {
+            message.set(NO_OFFICER);
+        }
         refreshLockText();
     }
 
@@ -163,8 +176,27 @@ public final class SettingsViewModel {
         return result == null ? List.of() : result.warnings().stream().map(w -> labelOf(w.key()) + ": " + w.message()).toList();
     }
 
-    /** Applies the form (warnings already confirmed by the person); the outcome shows in {@link #messageProperty()}. */
+    /** The raises of the form over the settings in force that need the officer's confirmation (old → new, ratio). */
+    public List<RiskRaises.Raise> pendingRiskRaises() {
+        SettingsCatalog.Check result = check.get();
+        return result == null || result.configuration().isEmpty() ? List.of() : port.riskRaises(result.configuration().get());
+    }
+
+    /** Whether a risk raise needs a second officer's PIN (four-eyes in force). */
+    public boolean fourEyes() {
+        return applied.desk().fourEyes();
+    }
+
+    /** Applies the form with nothing more confirmed than its warnings. */
     public void apply() {
+        apply(SettingsPort.Approval.NONE);
+    }
+
+    /**
+     * Applies the form (warnings and risk raises confirmed by the person as {@code approval} says); the outcome shows in
+     * {@link #messageProperty()}. The settings service decides; a refusal shows its reason.
+     */
+    public void apply(SettingsPort.Approval approval) {
         touch();
         if (applyDisabled.get()) {
             return;
@@ -174,7 +206,7 @@ public final class SettingsViewModel {
         String why = reason.get().trim();
         busy.set(true);
         message.set("Applying " + toApply.size() + (toApply.size() == 1 ? " change…" : " changes…"));
-        tasks.run(() -> port.apply(next, toApply, why), () -> {
+        tasks.run(() -> port.apply(next, toApply, why, approval), () -> {
             busy.set(false);
             reason.set("");
             load(next);
@@ -201,15 +233,22 @@ public final class SettingsViewModel {
         }
     }
 
-    /** Unlocks with {@code typed} (hashing in the background); the outcome shows in the lock text. */
+    /** Unlocks as the chosen officer with {@code typed} (hashing in the background); the outcome shows in the lock text. */
     public void unlock(char[] typed) {
+        String officer = this.officer.get();
+        if (officer == null || officer.isBlank()) {
+            Arrays.fill(typed, '\0');
+            message.set(officers.isEmpty() ? NO_OFFICER : "Choose the officer, then type the PIN.");
+            return;
+        }
         busy.set(true);
-        tasks.call(() -> port.unlock(typed), attempt -> {
+        tasks.call(() -> port.unlock(officer, typed), attempt -> {
             Arrays.fill(typed, '\0');
             busy.set(false);
             if (attempt instanceof PinAttempt.Accepted) {
                 role.set(DeskRole.RISK_OFFICER);
-                message.set("Unlocked. The limits lock again after " + applied.desk().officerIdleRelockSeconds() + " s without input.");
+                message.set("Unlocked for " + officer + ". The limits lock again after " + applied.desk().officerIdleRelockSeconds()
+                        + " s without input.");
             } else if (attempt instanceof PinAttempt.Wrong wrong) {
                 message.set("Wrong PIN — " + wrong.triesLeft() + (wrong.triesLeft() == 1 ? " try" : " tries") + " left before a "
                         + PinAttempt.LOCK_OUT.toMinutes() + "-minute lock-out.");
@@ -226,34 +265,6 @@ public final class SettingsViewModel {
         });
     }
 
-    /** Sets the officer PIN on first use; {@code repeat} must match. */
-    public void setFirstPin(char[] typed, char[] repeat) {
-        if (!Arrays.equals(typed, repeat)) {
-            message.set("The two PINs differ; type the same PIN twice.");
-            return;
-        }
-        if (typed.length < PinAttempt.MIN_LENGTH) {
-            message.set("A PIN needs at least " + PinAttempt.MIN_LENGTH + " characters.");
-            return;
-        }
-        busy.set(true);
-        Runnable wipe = () -> {
-            Arrays.fill(typed, '\0');
-            Arrays.fill(repeat, '\0');
-            busy.set(false);
-        };
-        tasks.run(() -> port.setFirstPin(typed), () -> {
-            wipe.run();
-            pinSet.set(true);
-            role.set(DeskRole.RISK_OFFICER);
-            message.set("Officer PIN set (stored as a salted hash). The limits are unlocked.");
-            refreshLockText();
-        }, problem -> {
-            wipe.run();
-            message.set("PIN not set: " + problem);
-        });
-    }
-
     public void lock() {
         port.lock();
         role.set(DeskRole.TRADER);
@@ -267,7 +278,7 @@ public final class SettingsViewModel {
 
     /** Called every second: re-engages the lock after idle time and keeps the countdown current. */
     public void tick() {
-        if (role.get() == DeskRole.RISK_OFFICER && !port.officerUnlocked()) {
+        if (role.get() == DeskRole.RISK_OFFICER && port.unlockedOfficer().isEmpty()) {
             role.set(DeskRole.TRADER);
             message.set("Locked again after " + applied.desk().officerIdleRelockSeconds() + " s without input.");
         }
@@ -277,11 +288,14 @@ public final class SettingsViewModel {
     private void refreshLockText() {
         if (role.get() == DeskRole.RISK_OFFICER) {
             long seconds = port.relocksIn().toSeconds();
-            lockText.set("Risk officer — limits unlocked (locks in " + seconds + " s idle)");
+            lockText.set("Risk officer " + port.unlockedOfficer().orElse("") + " — limits unlocked (locks in " + seconds + " s idle)");
+        } else if (officers.isEmpty()) {
+            lockText.set("No risk officer is set up — limits are read-only for everyone");
         } else {
-            String lockedOut = pinSet.get() ? port.pinLockedUntil().map(u -> " · PIN locked until "
-                    + CLOCK_TIME.format(u.atZone(ZoneId.systemDefault()))).orElse("") : "";
-            lockText.set("Trader — Sizing, Risk limits, Models and Services are read-only" + lockedOut);
+            String chosen = officer.get();
+            String lockedOut = chosen == null ? "" : port.pinLockedUntil(chosen).map(u -> " · " + chosen + "'s PIN locked until "
+                    + CLOCK_TIME.format(u.atZone(ZoneId.systemDefault()))).orElse("");
+            lockText.set("Trader — limits, models, services and hand-off are read-only" + lockedOut);
         }
     }
 
@@ -348,8 +362,18 @@ public final class SettingsViewModel {
         return message;
     }
 
+    /** Whether any risk officer is set up (the panel offers the unlock only then). */
     public BooleanProperty pinSetProperty() {
         return pinSet;
+    }
+
+    public ObservableList<String> officers() {
+        return officers;
+    }
+
+    /** The officer who unlocks. */
+    public StringProperty officerProperty() {
+        return officer;
     }
 
     public BooleanProperty busyProperty() {
