@@ -12,18 +12,21 @@ import java.util.Optional;
  * @param demo         whether to start the built-in demo services
  * @param demoServicesOnly when present: run only the demo services, and no window
  * @param smokeTest    start, wait for a live tile and a logged decision, report and exit
+ * @param addOfficer   add this named risk officer (PIN asked at the terminal) and exit
  */
-public record AppOptions(Path settingsFile, Path dataDir, DemoMode demo, Optional<DemoOnly> demoServicesOnly, boolean smokeTest) {
+public record AppOptions(Path settingsFile, Path dataDir, DemoMode demo, Optional<DemoOnly> demoServicesOnly, boolean smokeTest,
+                         Optional<String> addOfficer) {
 
     public AppOptions {
         Objects.requireNonNull(settingsFile, "settingsFile");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(demo, "demo");
         Objects.requireNonNull(demoServicesOnly, "demoServicesOnly");
+        Objects.requireNonNull(addOfficer, "addOfficer");
     }
 
     public AppOptions(Path settingsFile, Path dataDir, DemoMode demo) {
-        this(settingsFile, dataDir, demo, Optional.empty(), false);
+        this(settingsFile, dataDir, demo, Optional.empty(), false, Optional.empty());
     }
 
     public Path logDir() {

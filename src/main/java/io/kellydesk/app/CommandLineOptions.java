@@ -41,6 +41,9 @@ public final class CommandLineOptions {
     private static final Option SMOKE_TEST = Option.builder().longOpt("smoke-test")
             .desc("Start, open the desk, wait for the first live tile and the first logged decision, write "
                     + "smoke-result.properties to the data folder and exit (0 on success, 1 otherwise). For installers.").build();
+    private static final Option ADD_OFFICER = Option.builder().longOpt("add-officer").hasArg().argName("NAME")
+            .desc("Add a named risk officer, whose PIN unlocks the limits: the PIN is asked twice at this terminal, not shown,"
+                    + " and kept as a salted hash in the data folder. Refused without a terminal. Then exit.").build();
     private static final Option HELP = Option.builder("h").longOpt("help").desc("Show this help and exit.").build();
     private static final Option VERSION = Option.builder("V").longOpt("version").desc("Print version information and exit.").build();
     /** For the load scenario, not in the help: simulate N symbols (the 8 CME futures, then synthetic ones). */
@@ -60,7 +63,7 @@ public final class CommandLineOptions {
 
     private static Options documented() {
         Options options = new Options();
-        for (Option option : new Option[] {SETTINGS, DATA_DIR, DEMO, NO_DEMO, DEMO_SERVICES_ONLY, PORT, SMOKE_TEST, HELP, VERSION}) {
+        for (Option option : new Option[] {SETTINGS, DATA_DIR, DEMO, NO_DEMO, DEMO_SERVICES_ONLY, PORT, SMOKE_TEST, ADD_OFFICER, HELP, VERSION}) {
             options.addOption(option);
         }
         return options;
@@ -108,7 +111,8 @@ public final class CommandLineOptions {
                     : line.hasOption(NO_DEMO) ? AppOptions.DemoMode.OFF : AppOptions.DemoMode.AUTO;
             return new ParseResult(Optional.of(new AppOptions(settings.toAbsolutePath(), data.toAbsolutePath(), mode,
                     line.hasOption(DEMO_SERVICES_ONLY) ? Optional.of(new AppOptions.DemoOnly(port, symbols, Duration.ofMillis(epochMillis)))
-                            : Optional.empty(), line.hasOption(SMOKE_TEST))), 0);
+                            : Optional.empty(), line.hasOption(SMOKE_TEST),
+                    Optional.ofNullable(line.getOptionValue(ADD_OFFICER)).map(String::trim))), 0);
         } catch (ParseException e) {
             err.println("kelly-desk: " + e.getMessage());
             err.println("Run 'kelly-desk --help' for the options.");

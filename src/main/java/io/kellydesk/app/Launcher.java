@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.nio.charset.StandardCharsets;
+import io.kellydesk.settings.OfficerPin;
+import io.kellydesk.settings.OfficerRegistry;
+import io.kellydesk.settings.OfficerSetup;
 import javafx.application.Application;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -30,6 +33,11 @@ public final class Launcher {
             return;
         }
         AppOptions options = result.options().orElseThrow();
+        if (options.addOfficer().isPresent()) {
+            System.exit(OfficerSetup.run(options.addOfficer().get(), new OfficerRegistry(options.dataDir().resolve("officers"),
+                    Clock.systemUTC(), OfficerPin.DEFAULT_ITERATIONS), new ConsoleInput(System.console()), out, err));
+            return;
+        }
         if (options.demoServicesOnly().isPresent()) {
             runDemoServicesOnly(options.demoServicesOnly().get(), out, err);
             return;
@@ -42,6 +50,19 @@ public final class Launcher {
         CleanStop.install();
         EarlyComposition.begin(options);
         Application.launch(KellyDeskApp.class, args);
+    }
+
+    /** The PIN typed at the terminal, unseen (JDK 22+: a console that is not a terminal is no terminal). */
+    private record ConsoleInput(java.io.Console console) implements OfficerSetup.HiddenInput {
+        @Override
+        public java.util.Optional<char[]> read(String prompt) {
+            return java.util.Optional.ofNullable(console.readPassword("%s", prompt));
+        }
+
+        @Override
+        public boolean isTerminal() {
+            return console != null && console.isTerminal();
+        }
     }
 
     /** Serves the demo until the process is stopped (Ctrl-C). */

@@ -25,7 +25,7 @@ class EarlyCompositionTest {
         // (an unusable data folder no longer fails the build: the desk runs without its log; the settings file must exist)
         Path notAFolder = Files.writeString(dir.resolve("occupied"), "a file where the settings folder should go");
         AppOptions options = new AppOptions(notAFolder.resolve("settings.json"), dir.resolve("data"), AppOptions.DemoMode.OFF,
-                Optional.empty(), false);
+                Optional.empty(), false, Optional.empty());
         EarlyComposition.begin(options);
         // the same message init() would have shown had it built the composition itself
         assertThatThrownBy(EarlyComposition::take).isInstanceOf(UncheckedIOException.class)
