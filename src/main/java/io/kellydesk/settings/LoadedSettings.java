@@ -13,13 +13,15 @@ import java.util.List;
  *
  * @param services    where the upstream services are and how they are polled ({@code services} section)
  * @param unknownKeys dotted paths of keys the desk does not use, e.g. {@code kelly_calculator.legacy_mode}
+ * @param text        the file as the firm wrote it, comments included: a save changes only the values that changed
  */
 public record LoadedSettings(SizingSettings sizing, ServicesSettings services, DeskPreferences desk, List<String> unknownKeys,
-                             ObjectNode tree) {
+                             ObjectNode tree, String text) {
 
     public LoadedSettings {
         unknownKeys = List.copyOf(unknownKeys);
         tree = tree.deepCopy();
+        text = text == null ? "" : text;
     }
 
     public DeskConfiguration configuration() {

@@ -122,11 +122,37 @@ public final class SettingsCodec {
         collectUnknown(calc, ROOT + ".", ROOT_KEYS, unknown, false);
         collectUnknown(weights, ROOT + "." + WEIGHTS + ".", WEIGHT_KEYS, unknown, false);
         collectUnknown(risk, ROOT + "." + RISK + ".", RISK_KEYS, unknown, false);
-        return new LoadedSettings(sizing, services, desk, unknown, (ObjectNode) root);
+        return new LoadedSettings(sizing, services, desk, unknown, (ObjectNode) root, text);
     }
 
     /** The text of a settings file holding all of {@code configuration}, keeping every other key of {@code base}. */
+    /**
+     * The text of {@code configuration} in the firm's format, over the file it was read from: the firm's comments, order
+     * and other keys stay; only what changed is written. Without a base, the whole tree plainly.
+     */
+    public String format(DeskConfiguration configuration, LoadedSettings base) {
+        if (base == null) {
+            return format(configuration, (ObjectNode) null);
+        }
+        ObjectNode root = tree(configuration, base.tree());
+        return base.text().isBlank() ? text(root) : CommentKeepingText.patch(base.text(), root).orElseGet(() -> text(root));
+    }
+
+    /** The tree of {@code sizing} over {@code base}, comments kept as {@link #format(DeskConfiguration, LoadedSettings)}. */
+    public String format(SizingSettings sizing, LoadedSettings base) {
+        if (base == null) {
+            return format(sizing, (ObjectNode) null);
+        }
+        ObjectNode root = base.tree();
+        writeSizing(root, sizing);
+        return base.text().isBlank() ? text(root) : CommentKeepingText.patch(base.text(), root).orElseGet(() -> text(root));
+    }
+
     public String format(DeskConfiguration configuration, ObjectNode base) {
+        return text(tree(configuration, base));
+    }
+
+    private ObjectNode tree(DeskConfiguration configuration, ObjectNode base) {
         ObjectNode root = base == null ? mapper.createObjectNode() : base.deepCopy();
         writeSizing(root, configuration.sizing());
         ServicesSettings services = configuration.services();
@@ -160,7 +186,7 @@ public final class SettingsCodec {
         deskNode.put("handoff_give_up_s", desk.handoffGiveUpSeconds());
         deskNode.put("officer_relock_idle_s", desk.officerIdleRelockSeconds());
         deskNode.put("four_eyes", desk.fourEyes());
-        return text(root);
+        return root;
     }
 
     private String text(ObjectNode root) {

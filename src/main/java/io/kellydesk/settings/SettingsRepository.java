@@ -93,7 +93,7 @@ public final class SettingsRepository {
         if (!report.isUsable()) {
             throw new IllegalArgumentException("refusing to save invalid settings: " + report.errors());
         }
-        String text = codec.format(sizing, base == null ? null : base.tree());
+        String text = codec.format(sizing, base);
         writeAtomically(text);
         rememberAsLastGood();
     }
@@ -133,7 +133,7 @@ public final class SettingsRepository {
         if (!check.errors().isEmpty()) {
             throw new IllegalArgumentException("refusing to save invalid settings: " + check.errors());
         }
-        return codec.format(configuration, base == null ? null : base.tree());
+        return codec.format(configuration, base);
     }
 
     /** Replaces the file with {@code text} in one rename; the old file is copied to the backup first. */
