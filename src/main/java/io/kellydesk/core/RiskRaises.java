@@ -15,27 +15,31 @@ public final class RiskRaises {
     /** A raise above this ratio (new ÷ old) of a limit that is not always confirmed needs confirming. */
     public static final double RATIO_NEEDING_CONFIRMATION = 1.5;
 
-    /** One raise: the key, its label, old → new and new ÷ old (infinite from 0). */
-    public record Raise(String key, String label, double oldValue, double newValue, double ratio) {
-        /** "Max contracts per position: 5 → 50 (× 10)". */
+    /** One raise: the key, its label, old → new (fractions of equity shown in percent) and new ÷ old (infinite from 0). */
+    public record Raise(String key, String label, double oldValue, double newValue, double ratio, boolean percent) {
+        /** "Max contracts per position: 5 → 50 (× 10)", "Max Kelly fraction: 25 % → 60 % (× 2.4)". */
         public String words() {
             String times = Double.isInfinite(ratio) ? "from 0" : "× " + number(ratio);
-            return label + ": " + number(oldValue) + " → " + number(newValue) + " (" + times + ")";
+            return label + ": " + shown(oldValue) + " → " + shown(newValue) + " (" + times + ")";
+        }
+
+        private String shown(double value) {
+            return percent ? java.math.BigDecimal.valueOf(value).movePointRight(2).stripTrailingZeros().toPlainString() + " %" : number(value);
         }
     }
 
-    private record Limit(String key, String label, boolean anyRaise, ToDoubleFunction<SizingSettings> value) {
+    private record Limit(String key, String label, boolean anyRaise, boolean percent, ToDoubleFunction<SizingSettings> value) {
     }
 
     /** Higher is riskier for each of these. */
     private static final List<Limit> LIMITS = List.of(
-            new Limit("max_position_size", "Max contracts per position", true, SizingSettings::maxPositionSizeContracts),
-            new Limit("max_portfolio_risk", "Max portfolio risk", true, SizingSettings::maxPortfolioRisk),
-            new Limit("max_correlation_exposure", "Max correlated exposure", true, SizingSettings::maxCorrelationExposure),
-            new Limit("kelly_multiplier", "Kelly multiplier", false, SizingSettings::kellyMultiplier),
-            new Limit("max_kelly_fraction", "Max Kelly fraction", false, SizingSettings::maxKellyFraction),
-            new Limit("emergency_reduction_trigger", "Emergency trigger", false, SizingSettings::emergencyReductionTrigger),
-            new Limit("emergency_reduction_factor", "Emergency factor", false, SizingSettings::emergencyReductionFactor));
+            new Limit("max_position_size", "Max contracts per position", true, false, SizingSettings::maxPositionSizeContracts),
+            new Limit("max_portfolio_risk", "Max portfolio risk", true, true, SizingSettings::maxPortfolioRisk),
+            new Limit("max_correlation_exposure", "Max correlated exposure", true, true, SizingSettings::maxCorrelationExposure),
+            new Limit("kelly_multiplier", "Kelly multiplier", false, false, SizingSettings::kellyMultiplier),
+            new Limit("max_kelly_fraction", "Max Kelly fraction", false, true, SizingSettings::maxKellyFraction),
+            new Limit("emergency_reduction_trigger", "Emergency trigger", false, true, SizingSettings::emergencyReductionTrigger),
+            new Limit("emergency_reduction_factor", "Emergency factor", false, false, SizingSettings::emergencyReductionFactor));
 
     private RiskRaises() {
     }
@@ -51,7 +55,7 @@ public final class RiskRaises {
             }
             double ratio = old > 0 ? next / old : Double.POSITIVE_INFINITY;
             if (limit.anyRaise() || ratio > RATIO_NEEDING_CONFIRMATION) {
-                raises.add(new Raise(limit.key(), limit.label(), old, next, ratio));
+                raises.add(new Raise(limit.key(), limit.label(), old, next, ratio, limit.percent()));
             }
         }
         return List.copyOf(raises);

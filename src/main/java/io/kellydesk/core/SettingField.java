@@ -16,7 +16,8 @@ import java.util.function.Function;
 public record SettingField(String key, SettingsSection section, String label, String unit, Kind kind, String help,
                            List<String> choices, Function<DeskConfiguration, String> reader) {
 
-    public enum Kind { DECIMAL, WHOLE, TEXT, SECRET, CHOICE, FLAG, SYMBOLS }
+    /** PERCENT: a fraction in the file, shown and typed as percent (0.25 is "25"), as the desk shows it elsewhere. */
+    public enum Kind { DECIMAL, PERCENT, WHOLE, TEXT, SECRET, CHOICE, FLAG, SYMBOLS }
 
     public SettingField {
         Objects.requireNonNull(key);
@@ -35,6 +36,9 @@ public record SettingField(String key, SettingsSection section, String label, St
 
     /** What the audit trail stores for a value: secrets are never written out. */
     public String auditText(String value) {
+        if (kind == Kind.PERCENT) {
+            return value == null || value.isBlank() ? "" : value.trim() + " %";
+        }
         if (kind != Kind.SECRET) {
             return value;
         }

@@ -25,28 +25,29 @@ import java.util.regex.Pattern;
 public final class SettingsCatalog {
 
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9.-]{0,23}");
-    private static final String FRACTION = "fraction of equity";
+    private static final String FRACTION = "% of equity";
 
     private final List<SettingField> fields;
+    private final Set<String> percentKeys;
     private final Map<String, SettingField> byKey = new LinkedHashMap<>();
 
     public SettingsCatalog() {
         List<SettingField> all = new ArrayList<>();
         SettingsSection s = SettingsSection.SIZING;
-        all.add(dec("confidence_threshold", s, "Confidence threshold", "probability", "Win probability needed before any size is proposed; in [0.5, 1).", c -> c.sizing().confidenceThreshold()));
+        all.add(pct("confidence_threshold", s, "Confidence threshold", "% win probability", "Win probability needed before any size is proposed; 50 to under 100 %.", c -> c.sizing().confidenceThreshold()));
         all.add(dec("kelly_multiplier", s, "Kelly multiplier", "× full Kelly", "Fraction of full Kelly used; 0.5 = half Kelly. Above 1 over-bets.", c -> c.sizing().kellyMultiplier()));
-        all.add(dec("min_kelly_fraction", s, "Min Kelly fraction", FRACTION, "Below this fraction the trade is not worth taking.", c -> c.sizing().minKellyFraction()));
-        all.add(dec("max_kelly_fraction", s, "Max Kelly fraction", FRACTION, "Cap on the capital one trade may put at risk.", c -> c.sizing().maxKellyFraction()));
+        all.add(pct("min_kelly_fraction", s, "Min Kelly fraction", FRACTION, "Below this fraction the trade is not worth taking.", c -> c.sizing().minKellyFraction()));
+        all.add(pct("max_kelly_fraction", s, "Max Kelly fraction", FRACTION, "Cap on the capital one trade may put at risk.", c -> c.sizing().maxKellyFraction()));
         all.add(dec("payoff_prior", s, "Payoff prior b₀", "win/loss ratio", "Payoff ratio assumed before any trade is seen.", c -> c.sizing().payoffPrior()));
         all.add(dec("payoff_prior_strength", s, "Payoff prior strength", "trades", "How many trades the prior counts as.", c -> c.sizing().payoffPriorStrength()));
         all.add(whole("win_loss_lookback_days", s, "Win/loss lookback", "days", "Window of closed trades for the payoff ratio.", c -> c.sizing().winLossLookbackDays()));
         all.add(whole("calibration_min_outcomes", s, "Calibration minimum", "outcomes", "Resolved outcomes needed before the probabilities are calibrated.", c -> c.sizing().calibrationMinOutcomes()));
         s = SettingsSection.RISK_LIMITS;
         all.add(whole("max_position_size", s, "Max contracts per position", "contracts", "Hard cap on the contracts of one position.", c -> c.sizing().maxPositionSizeContracts()));
-        all.add(dec("max_portfolio_risk", s, "Max portfolio risk", FRACTION, "Cap on capital at risk across all open positions.", c -> c.sizing().maxPortfolioRisk()));
-        all.add(dec("max_correlation_exposure", s, "Max correlated exposure", FRACTION, "Cap on capital at risk in correlated positions.", c -> c.sizing().maxCorrelationExposure()));
+        all.add(pct("max_portfolio_risk", s, "Max portfolio risk", FRACTION, "Cap on capital at risk across all open positions.", c -> c.sizing().maxPortfolioRisk()));
+        all.add(pct("max_correlation_exposure", s, "Max correlated exposure", FRACTION, "Cap on capital at risk in correlated positions.", c -> c.sizing().maxCorrelationExposure()));
         all.add(dec("correlation_threshold", s, "Correlation threshold", "|ρ|", "From this |correlation| positions count as one bet.", c -> c.sizing().correlationThreshold()));
-        all.add(dec("emergency_reduction_trigger", s, "Emergency trigger", "drawdown, fraction", "Drawdown from peak that cuts every new size.", c -> c.sizing().emergencyReductionTrigger()));
+        all.add(pct("emergency_reduction_trigger", s, "Emergency trigger", "% drawdown", "Drawdown from peak that cuts every new size.", c -> c.sizing().emergencyReductionTrigger()));
         all.add(dec("emergency_reduction_factor", s, "Emergency factor", "× fraction", "Factor applied to the fraction in an emergency.", c -> c.sizing().emergencyReductionFactor()));
         all.add(dec("max_prediction_age_s", s, "Prediction max age", "s", "An older prediction or quote is not used; the desk fails closed.", c -> c.sizing().maxPredictionAgeSeconds()));
         all.add(dec("max_history_age_s", s, "History max age", "s", "Trade history and daily bars older than this are not used; the desk fails closed.", c -> c.sizing().maxHistoryAgeSeconds()));
@@ -99,6 +100,8 @@ public final class SettingsCatalog {
         all.add(new SettingField("desk.four_eyes", s, "Four-eyes for risk raises", "", "On: a change that raises risk needs a second officer's PIN before it applies.", List.of(),
                 c -> Boolean.toString(c.desk().fourEyes())).withKind(SettingField.Kind.FLAG));
         this.fields = List.copyOf(all);
+        this.percentKeys = all.stream().filter(f -> f.kind() == SettingField.Kind.PERCENT).map(SettingField::key)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         fields.forEach(f -> byKey.put(f.key(), f));
     }
 
@@ -150,7 +153,7 @@ public final class SettingsCatalog {
         Map<String, String> all = new HashMap<>(texts(base));
         all.putAll(texts);
         List<SettingsIssue> issues = new ArrayList<>();
-        Values v = new Values(all, issues);
+        Values v = new Values(all, issues, percentKeys);
         SizingSettings sizing = new SizingSettings(v.dbl("max_kelly_fraction"), v.dbl("min_kelly_fraction"),
                 v.dbl("kelly_multiplier"), v.dbl("confidence_threshold"), v.dbl("max_portfolio_risk"),
                 v.whole("win_loss_lookback_days"), v.dbl("payoff_prior"), v.dbl("payoff_prior_strength"),
@@ -248,6 +251,13 @@ public final class SettingsCatalog {
         return new SettingField(key, section, label, unit, SettingField.Kind.DECIMAL, help, List.of(), c -> number(read.apply(c)));
     }
 
+    /** A fraction of the file shown as percent: 0.15 is "15" (decimal arithmetic: no 15.000000000000002). */
+    private static SettingField pct(String key, SettingsSection section, String label, String unit, String help,
+                                    Function<DeskConfiguration, Double> read) {
+        return new SettingField(key, section, label, unit, SettingField.Kind.PERCENT, help, List.of(),
+                c -> java.math.BigDecimal.valueOf(read.apply(c)).movePointRight(2).stripTrailingZeros().toPlainString());
+    }
+
     private static SettingField whole(String key, SettingsSection section, String label, String unit, String help,
                                       Function<DeskConfiguration, Integer> read) {
         return new SettingField(key, section, label, unit, SettingField.Kind.WHOLE, help, List.of(), c -> Integer.toString(read.apply(c)));
@@ -263,13 +273,16 @@ public final class SettingsCatalog {
     }
 
     /** Typed reads of the texts; a text that does not parse is an error on its field and reads as a harmless 0. */
-    private record Values(Map<String, String> texts, List<SettingsIssue> issues) {
+    private record Values(Map<String, String> texts, List<SettingsIssue> issues, Set<String> percent) {
         double dbl(String key) {
             String text = texts.get(key).trim();
+            if (percent.contains(key) && text.endsWith("%")) {
+                text = text.substring(0, text.length() - 1).trim();
+            }
             try {
                 double value = Double.parseDouble(text);
                 if (Double.isFinite(value) && !text.endsWith("d") && !text.endsWith("f") && !text.endsWith("D") && !text.endsWith("F")) {
-                    return value;
+                    return percent.contains(key) ? new java.math.BigDecimal(text).movePointLeft(2).doubleValue() : value;
                 }
             } catch (NumberFormatException e) {
                 // reported below

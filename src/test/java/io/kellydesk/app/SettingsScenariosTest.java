@@ -206,20 +206,20 @@ class SettingsScenariosTest {
         assertThat(applyDisabled(robot)).as("0.5 + 0.5 = 1").isFalse();
     }
 
-    /** 0.25 → 0.6 is × 2.4: above the 50 % that needs confirming, and above 0.5, which warns. */
+    /** 25 % → 60 % is × 2.4: above the 50 % that needs confirming, and above half the equity, which warns. */
     @Test
     void aMaxFractionAboveHalfWarnsAndNeedsAConfirmationThatNamesTheRisk(FxRobot robot) throws Exception {
         Stage settings = openSettings(robot);
         unlock(robot, PIN);
         awaitUnlocked(robot);
-        type(robot, "#setting-max_kelly_fraction", "0.6");
+        type(robot, "#setting-max_kelly_fraction", "60"); // percent, as the desk shows fractions
         type(robot, "#reasonField", "desk review 2026-11");
         assertThat(robot.lookup("#summaryLabel").queryAs(Label.class).getText()).contains("1 warning to confirm");
         assertThat(applyDisabled(robot)).as("a warning allows Apply").isFalse();
         robot.clickOn("#applyButton");
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.DialogPane confirm = robot.lookup("#settings-confirm").queryAs(javafx.scene.control.DialogPane.class);
-        assertThat(confirm.getContentText()).contains("more than half the equity").contains("Max Kelly fraction: 0.25 → 0.6 (× 2.4)");
+        assertThat(confirm.getContentText()).contains("more than half the equity").contains("Max Kelly fraction: 25 % → 60 % (× 2.4)");
         assertThat(((Button) confirm.lookupButton(javafx.scene.control.ButtonType.CANCEL)).isDefaultButton()).as("Cancel is the default").isTrue();
         Screenshots.save(confirm.getScene(), "settings-warning-confirm");
         // Enter takes the default: Cancel, nothing applied
@@ -235,7 +235,7 @@ class SettingsScenariosTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT reason, officer FROM settings_changes WHERE setting_key = 'max_kelly_fraction'")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("desk review 2026-11 · confirmed: Max Kelly fraction: 0.25 → 0.6 (× 2.4)");
+            assertThat(rs.getString(1)).isEqualTo("desk review 2026-11 · confirmed: Max Kelly fraction: 25 % → 60 % (× 2.4)");
             assertThat(rs.getString(2)).isEqualTo(OFFICER);
         }
     }
@@ -256,6 +256,57 @@ class SettingsScenariosTest {
         expand(robot, "Risk limits");
         assertThat(robot.lookup("#setting-max_position_size").query().isDisabled()).isTrue();
         Screenshots.save(settings.getScene(), "settings-pin-locked-out");
+    }
+
+    @Test
+    void anErrorIsSaidInWordsUnderItsFieldAndAWrongPinNextToThePinField(FxRobot robot) {
+        Stage settings = openSettings(robot);
+        unlock(robot, "0000");
+        Eventually.await(Duration.ofSeconds(10), "wrong PIN said by the field", () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            Label next = robot.lookup("#pinMessageLabel").queryAs(Label.class);
+            return next.isVisible() && next.getText().equals("Wrong PIN — 4 left");
+        });
+        unlock(robot, PIN);
+        awaitUnlocked(robot);
+        expand(robot, "Risk limits");
+        type(robot, "#setting-max_position_size", "five");
+        Label issue = robot.lookup("#issue-max_position_size").queryAs(Label.class);
+        assertThat(issue.isVisible()).isTrue();
+        assertThat(issue.getText()).contains("five").startsWith("✖");
+        assertThat(issue.getStyleClass()).contains("error");
+        Screenshots.save(settings.getScene(), "settings-error-under-field");
+    }
+
+    @Test
+    void escAndCancelCloseTheWindowAskingFirstWhenEditsAreNotApplied(FxRobot robot) {
+        Stage settings = openSettings(robot);
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(settings.isShowing()).as("Esc closes a window without edits").isFalse();
+
+        settings = openSettings(robot);
+        expand(robot, "Desk");
+        type(robot, "#setting-desk-watchlist", "CL");
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane ask = robot.lookup("#settings-discard").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(ask.getHeaderText()).isEqualTo("1 change is not applied.");
+        robot.push(KeyCode.ENTER); // the default: keep editing
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(settings.isShowing()).isTrue();
+        assertThat(robot.lookup("#setting-desk-watchlist").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("CL");
+
+        robot.clickOn("#cancelButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Discard and close");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(settings.isShowing()).isFalse();
+        assertThat(composition.engine().context().settings()).isNotNull();
+        settings = openSettings(robot);
+        expand(robot, "Desk");
+        assertThat(robot.lookup("#setting-desk-watchlist").queryAs(javafx.scene.control.TextField.class).getText())
+                .as("nothing was applied").isEmpty();
     }
 
     /** Reads the file with a connection of its own, as an analyst with the sqlite3 shell would. */

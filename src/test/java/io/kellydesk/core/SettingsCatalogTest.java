@@ -25,9 +25,13 @@ class SettingsCatalogTest {
         SettingsCatalog.Check check = catalog.check(defaults, catalog.texts(defaults));
         assertThat(check.issues()).isEmpty();
         assertThat(check.configuration()).contains(defaults);
-        // numbers read as typed: 0.25 not 0.25000000000000001, 5 not 5.0
-        assertThat(catalog.texts(defaults)).containsEntry("max_kelly_fraction", "0.25").containsEntry("max_position_size", "5")
-                .containsEntry("max_prediction_age_s", "60");
+        // numbers read as typed: 5 not 5.0; fractions as the desk shows them, in percent: 0.25 is 25, 0.15 is 15
+        // (not 15.000000000000002, which 0.15 × 100 gives in binary floating point)
+        assertThat(catalog.texts(defaults)).containsEntry("max_kelly_fraction", "25").containsEntry("max_position_size", "5")
+                .containsEntry("max_prediction_age_s", "60").containsEntry("max_correlation_exposure", "15");
+        assertThat(catalog.check(defaults, Map.of("max_correlation_exposure", "12.5 %")).configuration().orElseThrow()
+                .sizing().maxCorrelationExposure()).isEqualTo(0.125);
+        assertThat(catalog.field("max_kelly_fraction").auditText("25")).isEqualTo("25 %");
     }
 
     @Test
@@ -52,7 +56,7 @@ class SettingsCatalogTest {
 
     @Test
     void aMaxFractionAboveHalfIsAWarningNotAnError() {
-        SettingsCatalog.Check check = catalog.check(defaults, Map.of("max_kelly_fraction", "0.6"));
+        SettingsCatalog.Check check = catalog.check(defaults, Map.of("max_kelly_fraction", "60"));
         assertThat(check.errors()).isEmpty();
         assertThat(check.warnings()).singleElement().satisfies(w -> {
             assertThat(w.key()).isEqualTo("max_kelly_fraction");

@@ -29,6 +29,8 @@ final class SettingEditor implements PropertyEditor<Object> {
 
     private final SettingItem item;
     private final HBox box = new HBox(8);
+    private final javafx.scene.layout.VBox editor = new javafx.scene.layout.VBox(2);
+    private final Label issueLabel = new Label();
     private final Control input;
     private boolean watched;
 
@@ -57,10 +59,9 @@ final class SettingEditor implements PropertyEditor<Object> {
         input.disableProperty().bind(item.editableProperty().not());
         input.setTooltip(new Tooltip(item.getDescription()));
         if (input instanceof TextField text) {
-            text.setPrefColumnCount(field.kind() == SettingField.Kind.DECIMAL || field.kind() == SettingField.Kind.WHOLE ? 8 : 22);
+            text.setPrefColumnCount(numeric(field) ? 8 : 22);
         }
-        HBox.setHgrow(input, field.kind() == SettingField.Kind.DECIMAL || field.kind() == SettingField.Kind.WHOLE
-                ? Priority.NEVER : Priority.ALWAYS);
+        HBox.setHgrow(input, numeric(field) ? Priority.NEVER : Priority.ALWAYS);
         Label unit = new Label(field.unit());
         unit.getStyleClass().add("setting-unit");
         unit.setMinWidth(Label.USE_PREF_SIZE);
@@ -78,6 +79,13 @@ final class SettingEditor implements PropertyEditor<Object> {
         box.getChildren().setAll(input, unit, defaultLabel, reset);
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         box.getStyleClass().add("setting-editor");
+        // the error or warning in words, under its own field (shown once the field was touched, like the marker)
+        issueLabel.getStyleClass().add("setting-issue");
+        issueLabel.setId("issue-" + field.key().replace('.', '-'));
+        issueLabel.setWrapText(true);
+        issueLabel.managedProperty().bind(issueLabel.visibleProperty());
+        issueLabel.setVisible(false);
+        editor.getChildren().setAll(box, issueLabel);
 
         // Decorations after the first touch, then kept in step with every re-check of the whole form.
         ChangeListener<String> firstTouch = new ChangeListener<>() {
@@ -91,6 +99,7 @@ final class SettingEditor implements PropertyEditor<Object> {
         item.issuesProperty().addListener((obs, was, now) -> {
             if (watched) {
                 validation.revalidate(input);
+                showIssue(now);
             }
         });
         input.focusedProperty().addListener((obs, was, now) -> viewModel.touch());
@@ -101,11 +110,24 @@ final class SettingEditor implements PropertyEditor<Object> {
         return field;
     }
 
+    private void showIssue(List<SettingsIssue> issues) {
+        issueLabel.getStyleClass().removeAll("error", "warning");
+        if (issues.isEmpty()) {
+            issueLabel.setVisible(false);
+            return;
+        }
+        SettingsIssue first = issues.getFirst();
+        issueLabel.setText((first.severity() == SettingsIssue.Severity.ERROR ? "✖ " : "⚠ ") + first.message());
+        issueLabel.getStyleClass().add(first.severity() == SettingsIssue.Severity.ERROR ? "error" : "warning");
+        issueLabel.setVisible(true);
+    }
+
     private void watch(ValidationSupport validation) {
         if (watched) {
             return;
         }
         watched = true;
+        showIssue(item.issuesProperty().get());
         validation.registerValidator(input, false, (Control control, Object value) -> {
             List<SettingsIssue> issues = item.issuesProperty().get();
             return ValidationResult.fromMessages(issues.stream().map(issue -> issue.severity() == SettingsIssue.Severity.ERROR
@@ -115,7 +137,7 @@ final class SettingEditor implements PropertyEditor<Object> {
 
     @Override
     public Node getEditor() {
-        return box;
+        return editor;
     }
 
     @Override
@@ -126,5 +148,9 @@ final class SettingEditor implements PropertyEditor<Object> {
     @Override
     public void setValue(Object value) {
         // The input is bound to the item's text; the sheet has nothing to push.
+    }
+
+    private static boolean numeric(SettingField field) {
+        return field.kind() == SettingField.Kind.DECIMAL || field.kind() == SettingField.Kind.PERCENT || field.kind() == SettingField.Kind.WHOLE;
     }
 }

@@ -64,6 +64,7 @@ public final class SettingsView {
     @FXML private Label lockText;
     @FXML private PasswordField pinField;
     @FXML private ComboBox<String> officerChoice;
+    @FXML private Label pinMessageLabel;
     @FXML private Button unlockButton;
     @FXML private Button lockButton;
     @FXML private TabPane tabs;
@@ -107,6 +108,17 @@ public final class SettingsView {
         stage.setMinWidth(760);
         stage.setMinHeight(520);
         scene.addEventFilter(InputEvent.ANY, activity);
+        // Esc closes like Cancel (asking first when edits are not applied); the window's own close button too
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                e.consume();
+                closeAsking();
+            }
+        });
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            closeAsking();
+        });
         stage.setOnHidden(e -> deactivate());
         lockTimer.play();
         viewModel.refreshHistory("", null);
@@ -145,6 +157,9 @@ public final class SettingsView {
         pinField.visibleProperty().bind(canUnlock);
         pinField.managedProperty().bind(pinField.visibleProperty());
         pinField.setPromptText("Officer PIN");
+        pinMessageLabel.textProperty().bind(viewModel.pinMessageProperty());
+        pinMessageLabel.visibleProperty().bind(canUnlock.and(viewModel.pinMessageProperty().isNotEmpty()));
+        pinMessageLabel.managedProperty().bind(pinMessageLabel.visibleProperty());
         unlockButton.visibleProperty().bind(canUnlock);
         unlockButton.managedProperty().bind(unlockButton.visibleProperty());
         unlockButton.setText("Unlock");
@@ -281,7 +296,35 @@ public final class SettingsView {
 
     @FXML
     private void onCancel() {
-        viewModel.cancel();
+        closeAsking();
+    }
+
+    /** Closes the window; with unapplied edits, only after the officer chose to discard them (Keep editing is the default). */
+    void closeAsking() {
+        int edits = viewModel.unappliedChanges();
+        if (edits == 0) {
+            viewModel.cancel();
+            stage.hide();
+            return;
+        }
+        ButtonType discard = new ButtonType("Discard and close", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep editing", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "", discard, keep);
+        ask.initOwner(stage);
+        ask.setTitle("Unapplied changes");
+        ask.setHeaderText(edits + (edits == 1 ? " change is" : " changes are") + " not applied.");
+        ask.setContentText(viewModel.changesInWords() + "\n\nDiscard " + (edits == 1 ? "it" : "them") + " and close the settings?");
+        ask.getDialogPane().setId("settings-discard");
+        ask.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+        ((Button) ask.getDialogPane().lookupButton(discard)).setDefaultButton(false);
+        ((Button) ask.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        ask.resultProperty().addListener((obs, was, result) -> {
+            if (result == discard) {
+                viewModel.cancel();
+                stage.hide();
+            }
+        });
+        ask.show();
     }
 
     @FXML

@@ -63,6 +63,8 @@ public final class SettingsViewModel {
     private final BooleanProperty pinSet = new SimpleBooleanProperty(this, "pinSet", false);
     private final ObservableList<String> officers = FXCollections.observableArrayList();
     private final StringProperty officer = new SimpleStringProperty(this, "officer");
+    /** A wrong or locked PIN, said next to the PIN field. */
+    private final StringProperty pinMessage = new SimpleStringProperty(this, "pinMessage", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
     private final ObservableList<SettingsPort.HistoryRow> history = FXCollections.observableArrayList();
     private final BooleanBinding reasonNeeded;
@@ -219,6 +221,11 @@ public final class SettingsViewModel {
         });
     }
 
+    /** How many fields differ from the settings in force. */
+    public int unappliedChanges() {
+        return changes.get().size();
+    }
+
     /** Discards every edit: the form shows the settings in force again. */
     public void cancel() {
         load(applied);
@@ -245,14 +252,17 @@ public final class SettingsViewModel {
         tasks.call(() -> port.unlock(officer, typed), attempt -> {
             Arrays.fill(typed, '\0');
             busy.set(false);
+            pinMessage.set("");
             if (attempt instanceof PinAttempt.Accepted) {
                 role.set(DeskRole.RISK_OFFICER);
                 message.set("Unlocked for " + officer + ". The limits lock again after " + applied.desk().officerIdleRelockSeconds()
                         + " s without input.");
             } else if (attempt instanceof PinAttempt.Wrong wrong) {
+                pinMessage.set("Wrong PIN — " + wrong.triesLeft() + " left");
                 message.set("Wrong PIN — " + wrong.triesLeft() + (wrong.triesLeft() == 1 ? " try" : " tries") + " left before a "
                         + PinAttempt.LOCK_OUT.toMinutes() + "-minute lock-out.");
             } else if (attempt instanceof PinAttempt.LockedOut out) {
+                pinMessage.set("Locked until " + CLOCK_TIME.format(out.until().atZone(ZoneId.systemDefault())));
                 message.set("Too many wrong PINs: locked until "
                         + CLOCK_TIME.format(out.until().atZone(ZoneId.systemDefault())) + ".");
             }
@@ -369,6 +379,10 @@ public final class SettingsViewModel {
 
     public ObservableList<String> officers() {
         return officers;
+    }
+
+    public StringProperty pinMessageProperty() {
+        return pinMessage;
     }
 
     /** The officer who unlocks. */
