@@ -51,7 +51,7 @@ public final class SettingsValidator {
             warn(issues, "kelly_multiplier", "above 1 bets more than full Kelly: lower growth and larger drawdowns than full Kelly (over-betting)");
         }
         if (s.maxKellyFraction() > 0.5 && s.maxKellyFraction() <= 1.0) {
-            warn(issues, "max_kelly_fraction", "above 0.5 lets one trade put more than half the equity at risk");
+            warn(issues, "max_kelly_fraction", "above 50 % (0.5) lets one trade put more than half the equity at risk");
         }
         if (!(s.confidenceThreshold() >= 0.5 && s.confidenceThreshold() < 1.0)) {
             error(issues, "confidence_threshold", "must be in [0.5, 1), was " + s.confidenceThreshold());
