@@ -67,6 +67,7 @@ public final class DeskComposition implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean closing;
     private volatile ServicesSettings servicesInForce;
+    private final List<String> officerProblems = new ArrayList<>();
 
     /**
      * Prepares folders, settings and services; runs off the FX thread (in {@code Application.init}).
@@ -88,7 +89,8 @@ public final class DeskComposition implements AutoCloseable {
         DeskConfiguration running = startup.settings().map(LoadedSettings::configuration)
                 .orElse(new DeskConfiguration(engine.context().settings(), ServicesSettings.defaults(), DeskPreferences.defaults()));
         OfficerRegistry officers = new OfficerRegistry(options.dataDir().resolve("officers"), clock, OfficerPin.DEFAULT_ITERATIONS);
-        startup.settings().ifPresent(loaded -> officers.provisionFrom(loaded.tree()).forEach(problem -> LOG.warn("{}", problem)));
+        startup.settings().ifPresent(loaded -> officerProblems.addAll(officers.provisionFrom(loaded.tree())));
+        officerProblems.forEach(problem -> LOG.warn("{}", problem));
         this.settings = new SettingsService(new SettingsRepository(options.settingsFile()), startup.settings().orElse(null), running,
                 new SettingsAuditLog(log), officers, clock, USER);
         this.feeds = new FeedSupervisor(engine, clock, threads.poll());
@@ -116,6 +118,7 @@ public final class DeskComposition implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         startup.settingsProblem().ifPresent(problems::add);
         problems.addAll(startup.notices());
+        problems.addAll(officerProblems);
         MainWindowView view = shell.show(stage, problems);
         threads.compute().execute(this::startServices); // binding sockets and starting the poller is I/O
         return view;

@@ -309,6 +309,21 @@ class SettingsScenariosTest {
                 .as("nothing was applied").isEmpty();
     }
 
+    @Test
+    void theSettingsWindowInTheLightThemeAndAtItsSmallestSize(FxRobot robot) {
+        robot.interact(() -> composition.mainViewModel().themeProperty().set(io.kellydesk.desk.fx.Theme.LIGHT));
+        Stage settings = openSettings(robot);
+        expand(robot, "Hand-off and governance");
+        Screenshots.save(settings.getScene(), "settings-light-handoff-governance");
+        robot.interact(() -> {
+            settings.setWidth(settings.getMinWidth());
+            settings.setHeight(settings.getMinHeight());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#setting-desk-four_eyes").query().isDisabled()).as("four-eyes is the officer's").isTrue();
+        Screenshots.save(settings.getScene(), "settings-light-smallest");
+    }
+
     /** Reads the file with a connection of its own, as an analyst with the sqlite3 shell would. */
     private static boolean auditRowPresent(Path db) {
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
