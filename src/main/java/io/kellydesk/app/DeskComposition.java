@@ -63,6 +63,8 @@ public final class DeskComposition implements AutoCloseable {
     private final ServiceSources sources;
     private final DeskHandoffs handoffs;
     private final DeskShell shell;
+    private final Optional<io.kellydesk.engine.DecisionBrowser> decisions;
+    private final LocalApi api;
     private final Object lifecycle = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean closing;
@@ -88,6 +90,7 @@ public final class DeskComposition implements AutoCloseable {
                 threads.compute(), bus, DecisionLogSink.over(log, bus, clock), clock);
         DeskConfiguration running = startup.settings().map(LoadedSettings::configuration)
                 .orElse(new DeskConfiguration(engine.context().settings(), ServicesSettings.defaults(), DeskPreferences.defaults()));
+        this.decisions = log.map(l -> new LoggedDecisions(l, clock));
         OfficerRegistry officers = new OfficerRegistry(options.dataDir().resolve("officers"), clock, OfficerPin.DEFAULT_ITERATIONS);
         startup.settings().ifPresent(loaded -> officerProblems.addAll(officers.provisionFrom(loaded.tree())));
         officerProblems.forEach(problem -> LOG.warn("{}", problem));
@@ -98,7 +101,7 @@ public final class DeskComposition implements AutoCloseable {
         this.handoffs = new DeskHandoffs(engine, log, feeds.orderGateway(), () -> settings.current().desk(), bus, clock,
                 threads.handoff(), USER);
         this.shell = new DeskShell(new DeskShell.Parts(engine, bus, handoffs, new SettingsControl(settings,
-                new io.kellydesk.core.SettingsCatalog()), log.map(l -> new LoggedDecisions(l, clock)),
+                new io.kellydesk.core.SettingsCatalog()), decisions,
                 log.map(l -> new DeskShell.DecisionLogText(l.isReadOnly() ? "Decision log open read-only" : "Decision log is being written",
                         "Every recommendation, hand-off and settings change goes to " + l.file()
                                 + ". This list view is not built yet; the file can be read with the sqlite3 shell.")),
@@ -106,6 +109,8 @@ public final class DeskComposition implements AutoCloseable {
                 new DeskShell.About(buildInfo.version(), buildInfo.componentVersions()), SmokeRun::mark),
                 Arrays.stream(UpstreamService.values()).map(UpstreamService::displayName).toList());
         this.servicesInForce = running.services();
+        this.api = new LocalApi(new io.kellydesk.api.DeskApi.Sources(engine, bus, decisions, feeds::health), options.dataDir(), clock,
+                threads.ticker());
         startup.alarm().reportTo(shell);
         settings.onApplied(this::applied);
         engine.onExposureSymbols(feeds::trackExposure);
@@ -135,6 +140,7 @@ public final class DeskComposition implements AutoCloseable {
             threads.ticker().scheduleAtFixedRate(engine::tick, 1, 1, TimeUnit.SECONDS);
             startup.decisionLog().ifPresent(log -> threads.ticker().scheduleWithFixedDelay(new CalibrationRefit(log, engine),
                     5, 60, TimeUnit.SECONDS));
+            api.start(settings.current().desk(), problem -> shell.report("api", w -> w.reportError(problem)));
         }
     }
 
@@ -200,6 +206,11 @@ public final class DeskComposition implements AutoCloseable {
         return all;
     }
 
+    /** The local API's port, when it listens (for scenarios). */
+    java.util.OptionalInt apiPort() {
+        return api.port();
+    }
+
     /** The desk's handoff port (for scenarios that hand off without the window). */
     HandoffPort handoffs() {
         return handoffs;
@@ -220,6 +231,7 @@ public final class DeskComposition implements AutoCloseable {
         synchronized (lifecycle) {
             closing = true;
         }
+        api.close();
         feeds.close();
         engine.close();
         threads.close();

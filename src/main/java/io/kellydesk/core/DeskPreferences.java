@@ -16,10 +16,23 @@ import java.util.Objects;
  * @param handoffGiveUpSeconds    how long a handoff is retried (same client order id) before it is given up, seconds
  * @param officerIdleRelockSeconds how long the unlocked limits stay unlocked without input, seconds
  * @param fourEyes                 true: a change that raises risk needs a second officer's PIN before it applies
+ * @param apiPort                  the local read-only API's TCP port; 0 = off
+ * @param apiBind                  the address the API listens on; 127.0.0.1 (this PC only) unless the officer says otherwise
  */
 public record DeskPreferences(List<String> watchlist, int chartFixedContracts, String theme, HandoffTarget handoffTarget,
                               String handoffFolder, boolean oneClickHandoff, int handoffGiveUpSeconds,
-                              int officerIdleRelockSeconds, boolean fourEyes) {
+                              int officerIdleRelockSeconds, boolean fourEyes, int apiPort, String apiBind) {
+
+    public static final int DEFAULT_API_PORT = 8765;
+    public static final String LOOPBACK = "127.0.0.1";
+
+    /** With the API on its defaults. */
+    public DeskPreferences(List<String> watchlist, int chartFixedContracts, String theme, HandoffTarget handoffTarget,
+                           String handoffFolder, boolean oneClickHandoff, int handoffGiveUpSeconds, int officerIdleRelockSeconds,
+                           boolean fourEyes) {
+        this(watchlist, chartFixedContracts, theme, handoffTarget, handoffFolder, oneClickHandoff, handoffGiveUpSeconds,
+                officerIdleRelockSeconds, fourEyes, DEFAULT_API_PORT, LOOPBACK);
+    }
 
     /** Without four-eyes. */
     public DeskPreferences(List<String> watchlist, int chartFixedContracts, String theme, HandoffTarget handoffTarget,
@@ -33,6 +46,7 @@ public record DeskPreferences(List<String> watchlist, int chartFixedContracts, S
         Objects.requireNonNull(theme, "theme");
         Objects.requireNonNull(handoffTarget, "handoffTarget");
         handoffFolder = handoffFolder == null ? "" : handoffFolder;
+        apiBind = apiBind == null || apiBind.isBlank() ? LOOPBACK : apiBind.trim();
     }
 
     public static DeskPreferences defaults() {
@@ -41,6 +55,6 @@ public record DeskPreferences(List<String> watchlist, int chartFixedContracts, S
 
     public DeskPreferences withWatchlist(List<String> symbols) {
         return new DeskPreferences(symbols, chartFixedContracts, theme, handoffTarget, handoffFolder, oneClickHandoff,
-                handoffGiveUpSeconds, officerIdleRelockSeconds, fourEyes);
+                handoffGiveUpSeconds, officerIdleRelockSeconds, fourEyes, apiPort, apiBind);
     }
 }

@@ -99,6 +99,9 @@ public final class SettingsCatalog {
         all.add(whole("desk.officer_relock_idle_s", s, "Relock limits after idle", "s", "Unlocked limits lock again after this long without input (15–3600).", c -> c.desk().officerIdleRelockSeconds()));
         all.add(new SettingField("desk.four_eyes", s, "Four-eyes for risk raises", "", "On: a change that raises risk needs a second officer's PIN before it applies.", List.of(),
                 c -> Boolean.toString(c.desk().fourEyes())).withKind(SettingField.Kind.FLAG));
+        all.add(whole("desk.api_port", s, "Local API port", "TCP port", "The read-only API for the firm's other desk tools; 0 = off (1024–65535).", c -> c.desk().apiPort()));
+        all.add(new SettingField("desk.api_bind", s, "Local API address", "IP address", "127.0.0.1 serves this PC only; any other address opens the API to the network.", List.of(),
+                c -> c.desk().apiBind()));
         this.fields = List.copyOf(all);
         this.percentKeys = all.stream().filter(f -> f.kind() == SettingField.Kind.PERCENT).map(SettingField::key)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -194,7 +197,14 @@ public final class SettingsCatalog {
                 all.get("desk.theme"), HandoffTarget.fromSettings(all.get("desk.handoff_target")).orElse(HandoffTarget.ENGINE),
                 all.get("desk.handoff_folder").trim(), Boolean.parseBoolean(all.get("desk.one_click_handoff")),
                 v.bounded("desk.handoff_give_up_s", 5, 3600), v.bounded("desk.officer_relock_idle_s", 15, 3600),
-                Boolean.parseBoolean(all.get("desk.four_eyes")));
+                Boolean.parseBoolean(all.get("desk.four_eyes")), v.whole("desk.api_port"), all.get("desk.api_bind").trim());
+        if (desk.apiPort() != 0 && (desk.apiPort() < 1024 || desk.apiPort() > 65535)) {
+            issues.add(error("desk.api_port", "must be 0 (off) or between 1024 and 65535"));
+        }
+        if (!desk.apiBind().equals(DeskPreferences.LOOPBACK) && !desk.apiBind().equals("localhost") && !desk.apiBind().equals("::1")) {
+            issues.add(new SettingsIssue("desk.api_bind", SettingsIssue.Severity.WARNING,
+                    "serves the desk's recommendations to every machine that can reach " + desk.apiBind() + " (the token still applies)"));
+        }
         // Spec step 0: a poll interval must sit well inside its input's age limit, or one missed poll ages it out.
         if (parsed && services.accountPollInterval().toMillis() * 2 > sizing.maxAccountAgeSeconds() * 1000) {
             issues.add(error("services.poll_account_ms", "must be at most half of max_account_age_s ("

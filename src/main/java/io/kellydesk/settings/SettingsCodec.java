@@ -186,6 +186,8 @@ public final class SettingsCodec {
         deskNode.put("handoff_give_up_s", desk.handoffGiveUpSeconds());
         deskNode.put("officer_relock_idle_s", desk.officerIdleRelockSeconds());
         deskNode.put("four_eyes", desk.fourEyes());
+        deskNode.put("api_port", desk.apiPort());
+        deskNode.put("api_bind", desk.apiBind());
         return root;
     }
 
@@ -199,7 +201,7 @@ public final class SettingsCodec {
 
     static final String DESK = "desk";
     private static final Set<String> DESK_KEYS = Set.of("watchlist", "chart_fixed_contracts", "theme", "handoff_target",
-            "handoff_folder", "one_click_handoff", "handoff_give_up_s", "officer_relock_idle_s", "four_eyes");
+            "handoff_folder", "one_click_handoff", "handoff_give_up_s", "officer_relock_idle_s", "four_eyes", "api_port", "api_bind");
 
     /** The optional {@code desk} section: the trader's own preferences. */
     private static DeskPreferences desk(JsonNode root, Reader r, Path source, List<String> unknown) throws SettingsFileException {
@@ -245,7 +247,8 @@ public final class SettingsCodec {
                 oneClick.isBoolean() ? oneClick.booleanValue() : d.oneClickHandoff(),
                 r.integer(section, "handoff_give_up_s", d.handoffGiveUpSeconds()),
                 r.integer(section, "officer_relock_idle_s", d.officerIdleRelockSeconds()),
-                fourEyes.isBoolean() ? fourEyes.booleanValue() : d.fourEyes());
+                fourEyes.isBoolean() ? fourEyes.booleanValue() : d.fourEyes(),
+                r.integer(section, "api_port", d.apiPort()), r.text(section, "api_bind", d.apiBind()));
     }
 
     /** The text of a settings file holding {@code sizing}, keeping every other key of {@code base}. */

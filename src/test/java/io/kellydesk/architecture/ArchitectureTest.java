@@ -73,6 +73,7 @@ class ArchitectureTest {
             .layer("store").definedBy("io.kellydesk.store..")
             .layer("engine").definedBy("io.kellydesk.engine..")
             .layer("desk").definedBy("io.kellydesk.desk..")
+            .layer("api").definedBy("io.kellydesk.api..")
             .layer("app").definedBy("io.kellydesk.app..")
             .whereLayer("core").mayNotAccessAnyLayer()
             .whereLayer("tasks").mayNotAccessAnyLayer()
@@ -83,6 +84,7 @@ class ArchitectureTest {
             .whereLayer("store").mayOnlyAccessLayers("core")
             .whereLayer("engine").mayOnlyAccessLayers("core", "tasks", "feeds", "store", "handoff", "settings")
             .whereLayer("desk").mayOnlyAccessLayers("core", "tasks", "engine")
+            .whereLayer("api").mayOnlyAccessLayers("core", "tasks", "engine")
             .whereLayer("app").mayNotBeAccessedByAnyLayer()
             .because("each package uses only what sits below it; the desk reaches settings and handoff through the engine's ports");
 
