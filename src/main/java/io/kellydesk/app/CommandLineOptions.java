@@ -23,7 +23,9 @@ import org.apache.commons.cli.ParseException;
 public final class CommandLineOptions {
 
     private static final String SYNTAX = "kelly-desk [options]";
-    private static final String ABOUT = "Turns the desk's model predictions into Kelly position sizes under the firm's risk limits.";
+    private static final String ABOUT = "Turns the desk's model predictions into Kelly position sizes under the firm's risk limits."
+            + " While it runs, a read-only local API serves them on http://127.0.0.1:8765/api/kelly (desk.api_port in the"
+            + " settings; 0 = off); every request carries the bearer token in the data folder's file api-token.";
 
     private static final Option SETTINGS = Option.builder().longOpt("settings").hasArg().argName("FILE")
             .desc("Settings JSON file (the firm's format). Default: settings.json in the user's config folder, created with defaults on first run.").build();

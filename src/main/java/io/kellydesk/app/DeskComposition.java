@@ -106,7 +106,7 @@ public final class DeskComposition implements AutoCloseable {
                         "Every recommendation, hand-off and settings change goes to " + l.file()
                                 + ". This list view is not built yet; the file can be read with the sqlite3 shell.")),
                 feeds::health, new FxTasks(threads.compute(), fxThread), fx, threads.healthSampler(), clock,
-                new DeskShell.About(buildInfo.version(), buildInfo.componentVersions()), SmokeRun::mark),
+                new DeskShell.About(buildInfo.version(), buildInfo.componentVersions()), SmokeRun::mark, this::localApiText),
                 Arrays.stream(UpstreamService.values()).map(UpstreamService::displayName).toList());
         this.servicesInForce = running.services();
         this.api = new LocalApi(new io.kellydesk.api.DeskApi.Sources(engine, bus, decisions, feeds::health), options.dataDir(), clock,
@@ -204,6 +204,11 @@ public final class DeskComposition implements AutoCloseable {
         Map<UpstreamService, ServiceHealth> all = new EnumMap<>(UpstreamService.class);
         feeds.health().forEach(h -> all.put(h.service(), h));
         return all;
+    }
+
+    private Optional<DeskShell.LocalApiText> localApiText() {
+        return api.port().isPresent() ? Optional.of(new DeskShell.LocalApiText("http://" + settings.current().desk().apiBind() + ":"
+                + api.port().getAsInt() + "/api/kelly", options.dataDir().resolve(io.kellydesk.api.ApiToken.FILE_NAME))) : Optional.empty();
     }
 
     /** The local API's port, when it listens (for scenarios). */

@@ -186,5 +186,15 @@ class LiveDemoWindowTest {
         robot.interact(() -> composition.mainViewModel().themeProperty().set(io.kellydesk.desk.fx.Theme.LIGHT));
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "main-window-light-live");
+
+        // Help › Local API: the URL, the token's file, a curl line that works as copied
+        Eventually.await(Duration.ofSeconds(10), "the local API listens", () -> composition.apiPort().isPresent());
+        robot.clickOn("Help").clickOn("Local API…");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane help = robot.lookup("#local-api").queryAs(javafx.scene.control.DialogPane.class);
+        String curl = robot.lookup("#local-api-curl").queryAs(javafx.scene.control.TextField.class).getText();
+        assertThat(help.getHeaderText()).contains("http://127.0.0.1:" + composition.apiPort().getAsInt() + "/api/kelly");
+        assertThat(curl).contains("api-token").endsWith("/api/kelly/current-recommendations");
+        Screenshots.save(help.getScene(), "help-local-api");
     }
 }

@@ -54,7 +54,11 @@ public final class DeskShell {
     public record Parts(DeskEngine engine, EventBus bus, HandoffPort handoffs, SettingsPort settings,
                         Optional<DecisionBrowser> decisions, Optional<DecisionLogText> decisionLog,
                         Supplier<List<ServiceHealth>> health, FxTasks tasks, FxCoalescer fx, ScheduledExecutorService healthSampler,
-                        Clock clock, About about, Consumer<String> milestones) {
+                        Clock clock, About about, Consumer<String> milestones, Supplier<Optional<LocalApiText>> localApi) {
+    }
+
+    /** Where the local API listens and where its token is, while it listens. */
+    public record LocalApiText(String url, java.nio.file.Path tokenFile) {
     }
 
     /** The decision log's banner on the Decisions tab before its table is built. */
@@ -273,6 +277,11 @@ public final class DeskShell {
         @Override
         public void showAbout() {
             AboutDialog.create(stage, parts.about().version(), parts.about().components()).show();
+        }
+
+        @Override
+        public void showLocalApi() {
+            LocalApiDialog.create(stage, parts.localApi().get()).show();
         }
 
         @Override

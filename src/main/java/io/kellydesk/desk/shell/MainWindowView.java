@@ -28,6 +28,9 @@ public final class MainWindowView {
     public interface Actions {
         void openSettings();
         void showAbout();
+
+        /** Help › Local API: where the read-only API listens and how to call it. */
+        void showLocalApi();
         void quit();
     }
 
@@ -194,6 +197,11 @@ public final class MainWindowView {
     @FXML
     private void onQuit() {
         actions.quit();
+    }
+
+    @FXML
+    private void onLocalApi() {
+        actions.showLocalApi();
     }
 
     @FXML
