@@ -66,13 +66,16 @@ public final class DeskApi implements AutoCloseable {
     private ScheduledFuture<?> sweeping;
     private String lastRiskKey = "";
 
-    /** @param sweeper where stalled clients are looked for every second; owned by the caller */
-    public DeskApi(Sources sources, ApiToken token, Clock clock, ScheduledExecutorService sweeper) {
+    /**
+     * @param streamThread one thread for the stream's sends and the look for stalled clients every second; owned by the
+     *                     caller
+     */
+    public DeskApi(Sources sources, ApiToken token, Clock clock, ScheduledExecutorService streamThread) {
         this.sources = Objects.requireNonNull(sources);
         this.token = Objects.requireNonNull(token);
         this.clock = Objects.requireNonNull(clock);
-        this.sweeper = Objects.requireNonNull(sweeper);
-        this.hub = new StreamHub(clock);
+        this.sweeper = Objects.requireNonNull(streamThread);
+        this.hub = new StreamHub(clock, streamThread);
         try (InputStream in = Objects.requireNonNull(DeskApi.class.getResourceAsStream("openapi.json"), "openapi.json")) {
             this.openApi = in.readAllBytes();
         } catch (IOException e) {

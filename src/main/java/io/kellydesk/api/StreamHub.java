@@ -1,73 +1,96 @@
 package io.kellydesk.api;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
-import org.eclipse.jetty.websocket.api.Callback;
+import java.util.function.Supplier;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket clients of the stream, each with a bounded queue of its own: a client that reads slowly gets the
  * newest update per symbol (older ones replaced, none piling up), other messages up to {@link #MAX_QUEUED}; a client
- * that acknowledges nothing for {@link #STALL} while messages wait is disconnected. Sends are asynchronous: no client
- * ever holds up the desk or another client. Any thread.
+ * that acknowledges nothing for {@link #STALL} while messages wait is disconnected. Publishing only queues (each
+ * message is encoded once, for every client); the sends run on the stream thread, a drain's frames batched into as few
+ * socket writes as Jetty can, so no client ever holds up the desk or another client. Any thread.
  */
 final class StreamHub {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
     /** Messages handed to the socket and not yet written out, per client. */
-    static final int MAX_IN_FLIGHT = 64;
+    static final int MAX_IN_FLIGHT = 256;
     /** Non-update messages kept for a slow client (the oldest dropped beyond). */
     static final int MAX_QUEUED = 512;
     static final Duration STALL = Duration.ofSeconds(5);
 
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final Executor streamThread;
     private final LongAdder dropped = new LongAdder();
 
-    StreamHub(Clock clock) {
+    StreamHub(Clock clock, Executor streamThread) {
         this.clock = clock;
+        this.streamThread = streamThread;
+    }
+
+    static byte[] utf8(String message) {
+        return message.getBytes(StandardCharsets.UTF_8);
     }
 
     /**
      * A new client: the snapshot goes first, then whatever was published since it joined. The client is registered
      * before the snapshot is read, so no update falls between the two; it sends nothing until the snapshot is queued.
      */
-    void join(String id, Session session, java.util.function.Supplier<Iterable<String>> snapshot) {
+    void join(String id, Session session, Supplier<Iterable<String>> snapshot) {
         Client client = new Client(session);
         clients.put(id, client);
-        Iterable<String> first = snapshot.get();
+        List<byte[]> ahead = new ArrayList<>();
+        snapshot.get().forEach(m -> ahead.add(utf8(m)));
         synchronized (client) {
-            java.util.List<String> ahead = new java.util.ArrayList<>();
-            first.forEach(ahead::add);
             for (int i = ahead.size() - 1; i >= 0; i--) {
                 client.others.addFirst(ahead.get(i));
             }
             client.ready = true;
         }
-        client.drain();
+        client.schedule();
     }
 
     void leave(String id) {
         clients.remove(id);
     }
 
-    /** The newest recommendation of {@code symbol} for every client (replacing one a slow client has not been sent). */
-    void update(String symbol, String message) {
-        clients.values().forEach(c -> c.offerUpdate(symbol, message));
+    /** The newest recommendation of {@code key} for every client (replacing one a slow client has not been sent). */
+    void update(String key, String message) {
+        if (clients.isEmpty()) {
+            return;
+        }
+        byte[] bytes = utf8(message);
+        clients.values().forEach(c -> c.offerUpdate(key, bytes));
     }
 
     /** Any other message, to every client. */
     void publish(String message) {
-        clients.values().forEach(c -> c.offer(message));
+        if (clients.isEmpty()) {
+            return;
+        }
+        byte[] bytes = utf8(message);
+        clients.values().forEach(c -> c.offer(bytes));
     }
 
     /** Disconnects the clients that made no progress for {@link #STALL} while messages waited. Called every second. */
@@ -92,26 +115,29 @@ final class StreamHub {
 
     private final class Client {
         final Session session;
-        final Map<String, String> updates = new LinkedHashMap<>();
-        final Deque<String> others = new ArrayDeque<>();
+        final CoreSession core;
+        final Map<String, byte[]> updates = new LinkedHashMap<>();
+        final Deque<byte[]> others = new ArrayDeque<>();
         int inFlight;
         boolean ready;
+        boolean scheduled;
         Instant lastProgress = clock.instant();
 
         Client(Session session) {
             this.session = session;
+            this.core = session instanceof WebSocketSession jetty ? jetty.getCoreSession() : null;
         }
 
-        void offerUpdate(String symbol, String message) {
+        void offerUpdate(String key, byte[] message) {
             synchronized (this) {
-                if (updates.put(symbol, message) != null) {
-                    dropped.increment(); // an older update of the symbol was never sent: the newest replaces it
+                if (updates.put(key, message) != null) {
+                    dropped.increment(); // an older update was never sent: the newest replaces it
                 }
             }
-            drain();
+            schedule();
         }
 
-        void offer(String message) {
+        void offer(byte[] message) {
             synchronized (this) {
                 if (others.size() >= MAX_QUEUED) {
                     others.removeFirst();
@@ -119,43 +145,75 @@ final class StreamHub {
                 }
                 others.addLast(message);
             }
-            drain();
+            schedule();
+        }
+
+        void schedule() {
+            synchronized (this) {
+                if (scheduled || !ready) {
+                    return;
+                }
+                scheduled = true;
+            }
+            try {
+                streamThread.execute(this::drain);
+            } catch (RuntimeException closing) {
+                synchronized (this) {
+                    scheduled = false;
+                }
+            }
         }
 
         synchronized boolean stalledAt(Instant now) {
-            boolean waiting = inFlight > 0 || !updates.isEmpty() || !others.isEmpty();
-            return waiting && inFlight >= MAX_IN_FLIGHT && now.isAfter(lastProgress.plus(STALL));
+            return inFlight >= MAX_IN_FLIGHT && now.isAfter(lastProgress.plus(STALL));
         }
 
-        /** Hands waiting messages to the socket while fewer than {@link #MAX_IN_FLIGHT} are unwritten. */
-        void drain() {
-            while (true) {
-                String next;
-                synchronized (this) {
-                    if (!ready || inFlight >= MAX_IN_FLIGHT || !session.isOpen()) {
-                        return;
-                    }
-                    next = others.pollFirst();
+        /** On the stream thread: hands the waiting messages to the socket as one batch, within {@link #MAX_IN_FLIGHT}. */
+        private void drain() {
+            List<byte[]> batch = new ArrayList<>();
+            synchronized (this) {
+                scheduled = false;
+                if (!session.isOpen()) {
+                    return;
+                }
+                while (inFlight + batch.size() < MAX_IN_FLIGHT) {
+                    byte[] next = others.pollFirst();
                     if (next == null && !updates.isEmpty()) {
                         var first = updates.entrySet().iterator();
                         next = first.next().getValue();
                         first.remove();
                     }
                     if (next == null) {
-                        return;
+                        break;
                     }
-                    inFlight++;
+                    batch.add(next);
                 }
-                session.sendText(next, Callback.from(this::written, failure -> session.disconnect()));
+                inFlight += batch.size();
+            }
+            for (byte[] message : batch) {
+                if (core != null) {
+                    core.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(message)), org.eclipse.jetty.util.Callback.from(this::written,
+                            failure -> session.disconnect()), true);
+                } else {
+                    session.sendText(new String(message, StandardCharsets.UTF_8),
+                            org.eclipse.jetty.websocket.api.Callback.from(this::written, failure -> session.disconnect()));
+                }
+            }
+            if (core != null && !batch.isEmpty()) {
+                core.flush(org.eclipse.jetty.util.Callback.NOOP);
             }
         }
 
         private void written() {
+            boolean more;
             synchronized (this) {
                 inFlight--;
                 lastProgress = clock.instant();
+                more = !others.isEmpty() || !updates.isEmpty();
             }
-            drain();
+            if (more) {
+                schedule();
+            }
         }
     }
 }

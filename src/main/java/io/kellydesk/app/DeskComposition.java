@@ -110,7 +110,7 @@ public final class DeskComposition implements AutoCloseable {
                 Arrays.stream(UpstreamService.values()).map(UpstreamService::displayName).toList());
         this.servicesInForce = running.services();
         this.api = new LocalApi(new io.kellydesk.api.DeskApi.Sources(engine, bus, decisions, feeds::health), options.dataDir(), clock,
-                threads.ticker());
+                threads.apiStream());
         startup.alarm().reportTo(shell);
         settings.onApplied(this::applied);
         engine.onExposureSymbols(feeds::trackExposure);

@@ -18,9 +18,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param pollRequests the requests (virtual threads)
  * @param ticker       the engine's once-a-second ageing and the calibration refit
  * @param healthSampler the Health tab's figures every two seconds
+ * @param apiStream    the local API's WebSocket sends and its look for stalled clients
  */
 record DeskThreads(TaskExecutor compute, ScheduledExecutorService handoff, ScheduledExecutorService pollTimer,
-                   ExecutorService pollRequests, ScheduledExecutorService ticker, ScheduledExecutorService healthSampler)
+                   ExecutorService pollRequests, ScheduledExecutorService ticker, ScheduledExecutorService healthSampler,
+                   ScheduledExecutorService apiStream)
         implements AutoCloseable {
 
     static DeskThreads create() {
@@ -29,7 +31,8 @@ record DeskThreads(TaskExecutor compute, ScheduledExecutorService handoff, Sched
                 Executors.newSingleThreadScheduledExecutor(PooledTaskExecutor.namedDaemons("kd-poll-timer")),
                 Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("kd-poll-", 0).factory()),
                 Executors.newSingleThreadScheduledExecutor(PooledTaskExecutor.namedDaemons("kd-engine-tick")),
-                Executors.newSingleThreadScheduledExecutor(PooledTaskExecutor.namedDaemons("kd-health-sampler")));
+                Executors.newSingleThreadScheduledExecutor(PooledTaskExecutor.namedDaemons("kd-health-sampler")),
+                Executors.newSingleThreadScheduledExecutor(PooledTaskExecutor.namedDaemons("kd-api-stream")));
     }
 
     PollThreads poll() {
@@ -39,6 +42,7 @@ record DeskThreads(TaskExecutor compute, ScheduledExecutorService handoff, Sched
     /** Reverse order of creation: what schedules work stops before what runs it. Any thread; waits up to 2 s for compute. */
     @Override
     public void close() {
+        apiStream.shutdownNow();
         healthSampler.shutdownNow();
         ticker.shutdownNow();
         pollRequests.shutdownNow();

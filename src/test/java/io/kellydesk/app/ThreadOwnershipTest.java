@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** One owner for the desk's threads: the parts never shut down what they were given; the owner closes it all. */
 class ThreadOwnershipTest {
 
-    private static final List<String> DESK_THREADS = List.of("kd-compute", "kd-handoff", "kd-poll-timer", "kd-engine-tick",
+    private static final List<String> DESK_THREADS = List.of("kd-compute", "kd-handoff", "kd-poll-timer", "kd-engine-tick", "kd-api-stream",
             "kd-health-sampler");
 
     @TempDir
@@ -47,7 +47,7 @@ class ThreadOwnershipTest {
         threads.compute().execute(() -> { }); // still accepts work
         threads.close();
         for (ExecutorService owned : List.<ExecutorService>of(threads.pollTimer(), threads.pollRequests(), threads.handoff(),
-                threads.ticker(), threads.healthSampler())) {
+                threads.ticker(), threads.healthSampler(), threads.apiStream())) {
             assertThat(owned.isShutdown()).isTrue();
         }
         assertThatThrownBy(() -> threads.compute().execute(() -> { })).isInstanceOf(RejectedExecutionException.class);
