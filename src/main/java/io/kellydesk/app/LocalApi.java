@@ -30,6 +30,11 @@ final class LocalApi implements AutoCloseable {
         if (desk.apiPort() == 0 || api != null) {
             return;
         }
+        if (!java.nio.file.Files.isDirectory(dataDir) || !java.nio.file.Files.isWritable(dataDir)) {
+            // the banner already says the data folder is unusable; the API would have no token to check
+            org.slf4j.LoggerFactory.getLogger(LocalApi.class).warn("The local API is off: the data folder {} is not usable", dataDir);
+            return;
+        }
         try {
             DeskApi started = new DeskApi(sources, ApiToken.loadOrCreate(dataDir), clock, sweeper);
             started.start(desk.apiBind(), desk.apiPort()).ifPresentOrElse(problems, () -> api = started);
