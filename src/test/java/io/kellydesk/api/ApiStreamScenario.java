@@ -129,7 +129,11 @@ public final class ApiStreamScenario {
                 TimeUnit.NANOSECONDS.sleep(rest);
             }
         }
-        Thread.sleep(2_000); // the last messages arrive
+        // the last messages arrive (or 5 s pass: then they count as missed)
+        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < waitUntil && Arrays.stream(received).anyMatch(r -> r.get() < (long) symbols * seconds)) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
         long wall = System.nanoTime() - wallStart;
         long jettyCpu = jettyCpu(threads) - jettyCpuBefore;
         long expected = (long) symbols * seconds;
