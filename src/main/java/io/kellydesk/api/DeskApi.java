@@ -146,6 +146,9 @@ public final class DeskApi implements AutoCloseable {
 
     private void subscribe() {
         subscriptions.add(sources.bus().subscribe(DeskEvent.RecommendationChanged.class, e -> {
+            if (hub.clientCount() == 0) {
+                return; // nobody listens: no JSON built on the engine's thread
+            }
             Instant now = clock.instant();
             SymbolSnapshot s = e.snapshot();
             hub.update(s.symbol(), text(ApiJson.message("kelly_update", s.symbol(), ApiJson.recommendation(s, now), now)));
