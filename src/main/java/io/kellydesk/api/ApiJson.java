@@ -11,15 +11,11 @@ import io.kellydesk.core.ServiceHealth;
 import io.kellydesk.core.SizingSettings;
 import io.kellydesk.engine.SymbolSnapshot;
 import io.kellydesk.engine.SymbolStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 
 /**
  * The API's JSON shapes (described in {@code openapi.json}): snake_case keys, ISO-8601 UTC times, the unit in each
@@ -175,22 +171,5 @@ final class ApiJson {
 
     private static Object value(OptionalDouble d) {
         return d.isPresent() ? d.getAsDouble() : null;
-    }
-
-    @SuppressWarnings("unused")
-    private static Object value(OptionalInt i) {
-        return i.isPresent() ? i.getAsInt() : null;
-    }
-
-    static String lower(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
-    }
-
-    static double seconds(Duration d) {
-        return d.toMillis() / 1000.0;
-    }
-
-    static List<Object> none() {
-        return List.of();
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.common.WebSocketSession;
@@ -42,7 +41,6 @@ final class StreamHub {
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Executor streamThread;
-    private final LongAdder dropped = new LongAdder();
 
     StreamHub(Clock clock, Executor streamThread) {
         this.clock = clock;
@@ -109,10 +107,6 @@ final class StreamHub {
         return clients.size();
     }
 
-    long droppedOrReplaced() {
-        return dropped.sum();
-    }
-
     private final class Client {
         final Session session;
         final CoreSession core;
@@ -130,9 +124,7 @@ final class StreamHub {
 
         void offerUpdate(String key, byte[] message) {
             synchronized (this) {
-                if (updates.put(key, message) != null) {
-                    dropped.increment(); // an older update was never sent: the newest replaces it
-                }
+                updates.put(key, message); // an older update not yet sent is replaced by the newest
             }
             schedule();
         }
@@ -140,8 +132,7 @@ final class StreamHub {
         void offer(byte[] message) {
             synchronized (this) {
                 if (others.size() >= MAX_QUEUED) {
-                    others.removeFirst();
-                    dropped.increment();
+                    others.removeFirst(); // the oldest goes: a slow client keeps the newest
                 }
                 others.addLast(message);
             }
