@@ -96,6 +96,9 @@ public final class DeskApi implements AutoCloseable {
                 config.jsonMapper(new JavalinJackson(mapper, false));
                 config.jetty.host = host;
                 config.jetty.port = port;
+                // no per-message compression: deflating every frame for every client cost more CPU than the bytes saved
+                // on loopback (the stream's messages are small and go to tools on this PC)
+                config.jetty.modifyWebSocketServletFactory(factory -> factory.getAvailableExtensionNames().remove("permessage-deflate"));
                 config.routes.before(ctx -> {
                     if (!token.accepts(ctx.header("Authorization"))) {
                         ctx.header("WWW-Authenticate", "Bearer");

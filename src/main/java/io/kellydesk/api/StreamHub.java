@@ -41,6 +41,8 @@ final class StreamHub {
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Executor streamThread;
+    /** One drain task for all clients at a time: an update for 20 clients is one task, not 20. */
+    private final java.util.concurrent.atomic.AtomicBoolean drainScheduled = new java.util.concurrent.atomic.AtomicBoolean();
 
     StreamHub(Clock clock, Executor streamThread) {
         this.clock = clock;
@@ -67,6 +69,21 @@ final class StreamHub {
             client.ready = true;
         }
         client.schedule();
+    }
+
+    private void scheduleDrain() {
+        if (drainScheduled.compareAndSet(false, true)) {
+            try {
+                streamThread.execute(this::drainAll);
+            } catch (RuntimeException closing) {
+                drainScheduled.set(false);
+            }
+        }
+    }
+
+    private void drainAll() {
+        drainScheduled.set(false); // first: what is offered from now on schedules another pass
+        clients.values().forEach(Client::drain);
     }
 
     void leave(String id) {
@@ -114,7 +131,6 @@ final class StreamHub {
         final Deque<byte[]> others = new ArrayDeque<>();
         int inFlight;
         boolean ready;
-        boolean scheduled;
         Instant lastProgress = clock.instant();
 
         Client(Session session) {
@@ -141,18 +157,11 @@ final class StreamHub {
 
         void schedule() {
             synchronized (this) {
-                if (scheduled || !ready) {
+                if (!ready) {
                     return;
                 }
-                scheduled = true;
             }
-            try {
-                streamThread.execute(this::drain);
-            } catch (RuntimeException closing) {
-                synchronized (this) {
-                    scheduled = false;
-                }
-            }
+            scheduleDrain();
         }
 
         synchronized boolean stalledAt(Instant now) {
@@ -163,8 +172,7 @@ final class StreamHub {
         private void drain() {
             List<byte[]> batch = new ArrayList<>();
             synchronized (this) {
-                scheduled = false;
-                if (!session.isOpen()) {
+                if (!ready || !session.isOpen()) {
                     return;
                 }
                 while (inFlight + batch.size() < MAX_IN_FLIGHT) {
