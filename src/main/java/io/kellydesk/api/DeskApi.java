@@ -166,14 +166,21 @@ public final class DeskApi implements AutoCloseable {
             }
         }));
         subscriptions.add(sources.bus().subscribe(DeskEvent.ServiceHealthChanged.class,
-                e -> hub.update("health:" + e.health().service(), text(ApiJson.message("service_health", null,
-                        ApiJson.health(e.health()), clock.instant())))));
+                e -> {
+                    if (hub.clientCount() > 0) {
+                        hub.update("health:" + e.health().service(), text(ApiJson.message("service_health", null,
+                                ApiJson.health(e.health()), clock.instant())));
+                    }
+                }));
         subscriptions.add(sources.bus().subscribe(DeskEvent.AccountChanged.class, e -> publishRiskIfChanged()));
         subscriptions.add(sources.bus().subscribe(DeskEvent.EmergencyChanged.class, e -> publishRiskIfChanged()));
     }
 
     /** risk_status only when equity, drawdown or the emergency changed (not on every identical account poll). */
     private void publishRiskIfChanged() {
+        if (hub.clientCount() == 0) {
+            return;
+        }
         Optional<Account> account = sources.engine().account();
         String key = account.map(a -> a.equityCurrency() + "|" + a.peakEquityCurrency()).orElse("none") + "|"
                 + sources.engine().snapshots().stream().anyMatch(s -> s.recommendation().emergency());

@@ -63,6 +63,8 @@ public final class SettingsViewModel {
     private final BooleanProperty pinSet = new SimpleBooleanProperty(this, "pinSet", false);
     private final ObservableList<String> officers = FXCollections.observableArrayList();
     private final StringProperty officer = new SimpleStringProperty(this, "officer");
+    /** Lock-outs as the last reads and attempts left them (the lock text checks them every second without disk reads). */
+    private final Map<String, java.time.Instant> lockedUntil = new HashMap<>();
     /** A wrong or locked PIN, said next to the PIN field. */
     private final StringProperty pinMessage = new SimpleStringProperty(this, "pinMessage", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
@@ -97,13 +99,23 @@ public final class SettingsViewModel {
             recheck();
         });
         items.forEach(item -> item.editableProperty().set(!item.field().section().officerOnly()));
-        officers.setAll(port.officers());
-        officer.set(officers.size() == 1 ? officers.getFirst() : null);
-        pinSet.set(!officers.isEmpty());
-        if (officers.isEmpty()) {
-            message.set(NO_OFFICER);
-        }
         refreshLockText();
+        // the officers and their lock-outs are files: read in the background, once per window, not on every tick
+        tasks.call(() -> {
+            Map<String, java.time.Instant> lockouts = new HashMap<>();
+            List<String> names = port.officers();
+            names.forEach(name -> port.pinLockedUntil(name).ifPresent(until -> lockouts.put(name, until)));
+            return Map.entry(names, lockouts);
+        }, found -> {
+            officers.setAll(found.getKey());
+            lockedUntil.putAll(found.getValue());
+            officer.set(officers.size() == 1 ? officers.getFirst() : null);
+            pinSet.set(!officers.isEmpty());
+            if (officers.isEmpty()) {
+                message.set(NO_OFFICER);
+            }
+            refreshLockText();
+        }, problem -> message.set("The risk officers could not be read: " + problem));
     }
 
     /** Fills the form with {@code configuration}, which becomes what Cancel returns to. */
@@ -253,6 +265,10 @@ public final class SettingsViewModel {
             Arrays.fill(typed, '\0');
             busy.set(false);
             pinMessage.set("");
+            lockedUntil.remove(officer);
+            if (attempt instanceof PinAttempt.LockedOut out) {
+                lockedUntil.put(officer, out.until());
+            }
             if (attempt instanceof PinAttempt.Accepted) {
                 role.set(DeskRole.RISK_OFFICER);
                 message.set("Unlocked for " + officer + ". The limits lock again after " + applied.desk().officerIdleRelockSeconds()
@@ -303,8 +319,9 @@ public final class SettingsViewModel {
             lockText.set("No risk officer is set up — limits are read-only for everyone");
         } else {
             String chosen = officer.get();
-            String lockedOut = chosen == null ? "" : port.pinLockedUntil(chosen).map(u -> " · " + chosen + "'s PIN locked until "
-                    + CLOCK_TIME.format(u.atZone(ZoneId.systemDefault()))).orElse("");
+            java.time.Instant until = chosen == null ? null : lockedUntil.get(chosen);
+            String lockedOut = until == null || !clock.instant().isBefore(until) ? ""
+                    : " · " + chosen + "'s PIN locked until " + CLOCK_TIME.format(until.atZone(ZoneId.systemDefault()));
             lockText.set("Trader — limits, models, services and hand-off are read-only" + lockedOut);
         }
     }

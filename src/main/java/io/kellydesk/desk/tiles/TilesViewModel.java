@@ -68,6 +68,8 @@ public final class TilesViewModel {
     private final StringProperty selected = new SimpleStringProperty(this, "selected");
     private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
     private Optional<DecisionBrowser> history = Optional.empty();
+    /** The filter as compared: trimmed, upper case; kept on change, not recomputed for every tile of every relayout. */
+    private String normalizedFilter = "";
     private FxTasks tasks = FxTasks.sameThread();
 
     /** @param onSelect told the symbol of a tile the trader selects */
@@ -75,6 +77,7 @@ public final class TilesViewModel {
         this.bus = bus;
         this.fx = fx;
         this.onSelect = onSelect;
+        filterText.addListener((obs, was, now) -> normalizedFilter = now == null ? "" : now.trim().toUpperCase(Locale.ROOT));
     }
 
     /** New tiles start their sparkline from the log's last hour, read in the background. */
@@ -115,7 +118,7 @@ public final class TilesViewModel {
 
     /** Whether a tile shows under the filters ({@code snapshot} null before its first). */
     public boolean shows(String symbol, SymbolSnapshot snapshot) {
-        String filter = filterText.get() == null ? "" : filterText.get().trim().toUpperCase(Locale.ROOT);
+        String filter = normalizedFilter;
         return (filter.isEmpty() || symbol.toUpperCase(Locale.ROOT).contains(filter))
                 && (!tradableOnly.get() || (snapshot != null && snapshot.recommendation().isTrade()));
     }
