@@ -306,8 +306,7 @@ public final class HandoffService implements AutoCloseable {
      */
     public CompletableFuture<HandoffRecord> retry(String clientOrderId) {
         HandoffRecord record = known.get(clientOrderId);
-        if (record == null || record.target() != HandoffTarget.ENGINE
-                || !record.status().mayRetryWithSameId()) {
+        if (record == null || !record.awaitsRetryWithSameId()) {
             return CompletableFuture.failedFuture(new HandoffRefused("only an engine handoff with no known outcome can be retried"));
         }
         String holder = inFlightBySymbol.putIfAbsent(record.symbol(), clientOrderId);
@@ -350,8 +349,7 @@ public final class HandoffService implements AutoCloseable {
      */
     public Optional<HandoffRecord> unresolved(String symbol) {
         return known.values().stream()
-                .filter(h -> h.symbol().equals(symbol) && h.target() == HandoffTarget.ENGINE
-                        && h.status().mayRetryWithSameId())
+                .filter(h -> h.symbol().equals(symbol) && h.awaitsRetryWithSameId())
                 .max(java.util.Comparator.comparing(HandoffRecord::createdAt));
     }
 

@@ -68,8 +68,12 @@ public final class TilesViewModel {
     private final StringProperty selected = new SimpleStringProperty(this, "selected");
     private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
     private Optional<DecisionBrowser> history = Optional.empty();
-    /** The filter as compared: trimmed, upper case; kept on change, not recomputed for every tile of every relayout. */
+    /**
+     * The filter as compared (trimmed, upper case), recomputed when the text changed, not for every tile of every
+     * relayout. Read lazily: the grid's relayout may run before a change listener would have updated it.
+     */
     private String normalizedFilter = "";
+    private String normalizedFrom = "";
     private FxTasks tasks = FxTasks.sameThread();
 
     /** @param onSelect told the symbol of a tile the trader selects */
@@ -77,7 +81,6 @@ public final class TilesViewModel {
         this.bus = bus;
         this.fx = fx;
         this.onSelect = onSelect;
-        filterText.addListener((obs, was, now) -> normalizedFilter = now == null ? "" : now.trim().toUpperCase(Locale.ROOT));
     }
 
     /** New tiles start their sparkline from the log's last hour, read in the background. */
@@ -118,6 +121,11 @@ public final class TilesViewModel {
 
     /** Whether a tile shows under the filters ({@code snapshot} null before its first). */
     public boolean shows(String symbol, SymbolSnapshot snapshot) {
+        String raw = filterText.get() == null ? "" : filterText.get();
+        if (!raw.equals(normalizedFrom)) {
+            normalizedFrom = raw;
+            normalizedFilter = raw.trim().toUpperCase(Locale.ROOT);
+        }
         String filter = normalizedFilter;
         return (filter.isEmpty() || symbol.toUpperCase(Locale.ROOT).contains(filter))
                 && (!tradableOnly.get() || (snapshot != null && snapshot.recommendation().isTrade()));
