@@ -18,6 +18,7 @@ import io.kellydesk.engine.DecisionBrowser;
 import io.kellydesk.engine.DeskEngine;
 import io.kellydesk.engine.DeskEvent;
 import io.kellydesk.engine.EventBus;
+import io.kellydesk.engine.PortfolioRisk;
 import io.kellydesk.engine.SymbolSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
@@ -254,12 +255,13 @@ public final class DeskApi implements AutoCloseable {
         SizingSettings settings = sources.engine().context().settings();
         Optional<Account> account = sources.engine().account();
         List<SymbolSnapshot> snapshots = sources.engine().snapshots();
-        double openRisk = snapshots.stream().mapToDouble(s -> s.recommendation().capitalAtRiskCurrency()).sum();
+        PortfolioRisk risk = PortfolioRisk.of(snapshots.stream().map(SymbolSnapshot::recommendation).toList(), account,
+                settings.maxPortfolioRisk());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("account", ApiJson.account(account));
-        body.put("emergency", snapshots.stream().anyMatch(s -> s.recommendation().emergency()));
-        body.put("open_risk_currency", openRisk);
-        body.put("open_risk_fraction", account.filter(a -> a.equityCurrency() > 0).map(a -> (Object) (openRisk / a.equityCurrency())).orElse(null));
+        body.put("emergency", risk.emergency());
+        body.put("open_risk_currency", risk.openRiskCurrency());
+        body.put("open_risk_fraction", risk.openRiskFraction().isPresent() ? (Object) risk.openRiskFraction().getAsDouble() : null);
         body.put("max_portfolio_risk_fraction", settings.maxPortfolioRisk());
         body.put("symbols", snapshots.stream().map(s -> {
             Map<String, Object> m = new LinkedHashMap<>();

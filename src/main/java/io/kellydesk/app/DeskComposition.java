@@ -76,6 +76,8 @@ public final class DeskComposition implements AutoCloseable {
      *
      * @param fxThread how to reach the FX thread ({@code Platform::runLater})
      */
+    private final io.kellydesk.core.ViewStateStore viewStates;
+
     public DeskComposition(AppOptions options, BuildInfo buildInfo, Executor fxThread) {
         this(options, buildInfo, fxThread, Clock.systemUTC());
     }
@@ -91,6 +93,7 @@ public final class DeskComposition implements AutoCloseable {
         DeskConfiguration running = startup.settings().map(LoadedSettings::configuration)
                 .orElse(new DeskConfiguration(engine.context().settings(), ServicesSettings.defaults(), DeskPreferences.defaults()));
         this.decisions = log.map(l -> new LoggedDecisions(l, clock));
+        this.viewStates = new io.kellydesk.settings.ViewStateFile(options.dataDir().resolve("view-state.json"));
         OfficerRegistry officers = new OfficerRegistry(options.dataDir().resolve("officers"), clock, OfficerPin.DEFAULT_ITERATIONS);
         startup.settings().ifPresent(loaded -> officerProblems.addAll(officers.provisionFrom(loaded.tree())));
         officerProblems.forEach(problem -> LOG.warn("{}", problem));
@@ -106,7 +109,8 @@ public final class DeskComposition implements AutoCloseable {
                         "Every recommendation, hand-off and settings change goes to " + l.file()
                                 + ". This list view is not built yet; the file can be read with the sqlite3 shell.")),
                 feeds::health, new FxTasks(threads.compute(), fxThread), fx, threads.healthSampler(), clock,
-                new DeskShell.About(buildInfo.version(), buildInfo.componentVersions()), SmokeRun::mark, this::localApiText),
+                new DeskShell.About(buildInfo.version(), buildInfo.componentVersions()), SmokeRun::mark, this::localApiText,
+                viewStates.load()),
                 Arrays.stream(UpstreamService.values()).map(UpstreamService::displayName).toList());
         this.servicesInForce = running.services();
         this.api = new LocalApi(new io.kellydesk.api.DeskApi.Sources(engine, bus, decisions, feeds::health), options.dataDir(), clock,
@@ -187,6 +191,11 @@ public final class DeskComposition implements AutoCloseable {
         return shell.mainViewModel();
     }
 
+    /** The engine's events (tests publish to it as the engine would). */
+    public EventBus bus() {
+        return bus;
+    }
+
     public DeskEngine engine() {
         return engine;
     }
@@ -232,6 +241,7 @@ public final class DeskComposition implements AutoCloseable {
             return;
         }
         shell.close();
+        viewStates.save(shell.viewState()); // a small file, on the closing thread: the window's place for next time
         handoffs.close();
         synchronized (lifecycle) {
             closing = true;

@@ -57,7 +57,8 @@ final class ServiceSources implements AutoCloseable {
         String waiting = useDemo ? "Waiting for the demo services to answer…"
                 : configured.anyConfigured() ? "Waiting for the services to answer…"
                 : "Demo services are off (--no-demo) and no service URL is configured in " + options.settingsFile().getFileName() + ".";
-        String status = "Data: " + source + "   ·   Settings: " + options.settingsFile() + "   ·   Log: " + options.dataDir();
+        String status = "Data: " + source + "   ·   Settings: " + UserDirectories.shortened(options.settingsFile())
+                + "   ·   Log: " + UserDirectories.shortened(options.dataDir());
         return new Choice(effective, waiting, status, problem);
     }
 

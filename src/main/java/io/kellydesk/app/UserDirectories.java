@@ -32,6 +32,16 @@ public record UserDirectories(Path configDir, Path dataDir) {
         return new UserDirectories(config.resolve(APP_FOLDER), data.resolve(APP_FOLDER));
     }
 
+    /** "~/.config/kelly-desk/settings.json": a path under the home folder, as a person writes it. */
+    public static String shortened(Path path) {
+        return shortened(path, Path.of(System.getProperty("user.home")));
+    }
+
+    static String shortened(Path path, Path home) {
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(home) && !absolute.equals(home) ? "~/" + home.relativize(absolute) : absolute.toString();
+    }
+
     private static Path pathOr(String value, Path fallback) {
         return value == null || value.isBlank() ? fallback : Path.of(value);
     }

@@ -19,6 +19,21 @@ public record CalibrationReport(int outcomes, double brierScore, double logLoss,
     public record ReliabilityBin(double lowerBound, double upperBound, int count, double meanPredicted, double observedRate) {
     }
 
+    /**
+     * Expected calibration error: the bins' gaps between observed win rate and mean predicted probability, weighted by
+     * their share of the outcomes (Σ n_b/N · |observed_b − predicted_b|); 0 for no outcomes.
+     */
+    public double expectedCalibrationError() {
+        if (outcomes == 0) {
+            return 0;
+        }
+        double ece = 0;
+        for (ReliabilityBin bin : bins) {
+            ece += (double) bin.count() / outcomes * Math.abs(bin.observedRate() - bin.meanPredicted());
+        }
+        return ece;
+    }
+
     /** {@code predicted[i]} is the probability given to outcome {@code won[i]}. */
     public static CalibrationReport of(double[] predicted, boolean[] won, int binCount) {
         if (predicted.length != won.length) {

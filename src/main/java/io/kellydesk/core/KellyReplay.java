@@ -51,9 +51,9 @@ public final class KellyReplay {
             riskPerContract[i] = stats.losses() >= s.minLossesForRisk() && stats.meanLossPerContract() > 0
                     ? stats.meanLossPerContract() : riskPerContractAtr.getOrDefault(t.symbol(), Double.NaN);
         }
-        Leg kelly = leg("desk sizing (walk-forward Kelly)", ordered, startEquity, i -> kellyFraction[i], riskPerContract, s, -1);
-        Leg half = leg("half of it", ordered, startEquity, i -> kellyFraction[i] / 2, riskPerContract, s, -1);
-        Leg fixed = leg(fixedContracts + " fixed contract" + (fixedContracts == 1 ? "" : "s"), ordered, startEquity, i -> 0,
+        Leg kelly = leg(kellyWords(s.kellyMultiplier()) + " (desk)", ordered, startEquity, i -> kellyFraction[i], riskPerContract, s, -1);
+        Leg half = leg(kellyWords(s.kellyMultiplier() / 2), ordered, startEquity, i -> kellyFraction[i] / 2, riskPerContract, s, -1);
+        Leg fixed = leg("fixed " + fixedContracts, ordered, startEquity, i -> 0,
                 riskPerContract, s, fixedContracts);
         return new Result(List.copyOf(ordered), kelly, half, fixed);
     }
@@ -120,5 +120,22 @@ public final class KellyReplay {
     public static List<ClosedTrade> inWindow(List<ClosedTrade> trades, Instant now, Duration window) {
         Instant since = now.minus(window);
         return trades.stream().filter(t -> !t.exitTime().isBefore(since) && !t.exitTime().isAfter(now)).toList();
+    }
+
+    /**
+     * A Kelly multiple in words: 0.5 → "½ Kelly", 0.25 → "¼ Kelly", 1 → "full Kelly", 0.3 → "0.3 × Kelly". The desk's
+     * sizing is already a fraction of Kelly (kelly_multiplier), so "half of it" would be ambiguous.
+     */
+    public static String kellyWords(double multiple) {
+        if (multiple == 1) {
+            return "full Kelly";
+        }
+        String[][] fractions = {{"0.5", "½"}, {"0.25", "¼"}, {"0.75", "¾"}, {"0.125", "⅛"}, {"0.375", "⅜"}};
+        for (String[] f : fractions) {
+            if (Math.abs(multiple - Double.parseDouble(f[0])) < 1e-9) {
+                return f[1] + " Kelly";
+            }
+        }
+        return java.math.BigDecimal.valueOf(multiple).stripTrailingZeros().toPlainString() + " × Kelly";
     }
 }

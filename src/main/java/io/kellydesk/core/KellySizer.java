@@ -49,7 +49,7 @@ public final class KellySizer {
         // 3. Confidence gate.
         double p = estimate.winProbability();
         if (p < settings.confidenceThreshold()) {
-            return t.noTrade(ReasonCode.BELOW_CONFIDENCE, "p " + pct(p) + " < threshold " + pct(settings.confidenceThreshold()));
+            return t.noTrade(ReasonCode.BELOW_CONFIDENCE, belowThreshold(p, settings.confidenceThreshold()));
         }
 
         // 4. Payoff ratio, shrunk toward the prior; only from a history that arrived and is fresh.
@@ -207,9 +207,20 @@ public final class KellySizer {
         return new Order(Integer.signum(x) * cap - x, OrderAction.REDUCE, emergencyCap ? ActionReason.EMERGENCY : ActionReason.LIMIT_BREACH);
     }
 
-    private static String pct(double p) {
-        // two decimals when one would print the threshold itself (59.96 % is not "60.0 %")
-        return String.format(java.util.Locale.ROOT, "%.2f%%", p * 100);
+    /**
+     * "p 59.96% < threshold 60.00%": with as many decimals as it takes for p and the threshold to differ in print
+     * (two, up to six), so a reason never reads "p 60.0 % < threshold 60.0 %".
+     */
+    static String belowThreshold(double p, double threshold) {
+        for (int decimals = 2; decimals <= 6; decimals++) {
+            String fmt = "%." + decimals + "f%%";
+            String a = String.format(java.util.Locale.ROOT, fmt, p * 100);
+            String b = String.format(java.util.Locale.ROOT, fmt, threshold * 100);
+            if (!a.equals(b) || decimals == 6) {
+                return "p " + a + " < threshold " + b;
+            }
+        }
+        throw new AssertionError("unreachable");
     }
 
     private static String fmt4(double v) {

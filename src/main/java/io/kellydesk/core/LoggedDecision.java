@@ -9,8 +9,13 @@ import java.time.Instant;
  * @param pWin           win probability used, or null
  * @param fUsed          fraction of equity used, or null
  * @param capitalAtRisk  currency
+ * @param heldContracts  signed contracts held when decided (+ long); null in rows written before schema 2
+ * @param orderContracts signed order on offer (+ buy); null before schema 2
+ * @param action         ADD, REDUCE, REVERSE or NONE
  */
 public record LoggedDecision(long id, String symbol, Instant decidedAt, String status, String reason, String reasonDetail,
                                    String direction, Double pWin, Double fKelly, Double fUsed, int contracts, double capitalAtRisk,
-                                   boolean emergency, String inputsHash, String settingsVersion) {
+                                   boolean emergency, String inputsHash, String settingsVersion,
+                                   Integer heldContracts, Integer workingContracts, Integer targetContracts, Integer orderContracts,
+                                   String action) {
 }

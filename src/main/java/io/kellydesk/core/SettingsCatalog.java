@@ -87,8 +87,15 @@ public final class SettingsCatalog {
         all.add(whole("desk.chart_fixed_contracts", s, "Chart: fixed size N", "contracts", "N of the fixed-size curve in the Kelly-vs-fixed chart (1–50).", c -> c.desk().chartFixedContracts()));
         all.add(new SettingField("desk.theme", s, "Theme", "", "Dark or light; the View menu switches it too.", List.of("dark", "light"),
                 c -> c.desk().theme()).withKind(SettingField.Kind.CHOICE));
+        all.add(new SettingField("desk.time_zone", s, "Time zone", "", "Every time on the desk is shown in this zone: UTC, local (this PC's) or a region such as America/Chicago. The log stores UTC.",
+                List.of(), c -> c.desk().timeZone()));
+        all.add(flag("desk.alert_trade", s, "Alert: new trade", "A notification when a symbol turns TRADE or its target changes.", c -> c.desk().alerts().newTrade()));
+        all.add(flag("desk.alert_emergency", s, "Alert: emergency", "A notification when the drawdown passes the emergency trigger.", c -> c.desk().alerts().emergency()));
+        all.add(flag("desk.alert_service", s, "Alert: service down or back", "A notification when a service goes down or comes back.", c -> c.desk().alerts().service()));
+        all.add(flag("desk.alert_handoff", s, "Alert: hand-off failed", "A notification when a handed-off order is rejected or fails.", c -> c.desk().alerts().handoff()));
+        all.add(flag("desk.alert_sound", s, "Alert sound", "A short beep with each notification.", c -> c.desk().alerts().sound()));
         s = SettingsSection.HANDOFF;
-        all.add(new SettingField("desk.handoff_target", s, "Hand off to", "", "engine: POST /orders; clipboard: plain line and FIX 4.4; folder: a JSON file.",
+        all.add(new SettingField("desk.handoff_target", s, "Hand off to", "", "engine: sent to the trading engine; clipboard: a plain line and FIX 4.4 to key by hand; folder: a JSON file.",
                 Arrays.stream(HandoffTarget.values()).map(HandoffTarget::settingsValue).toList(),
                 c -> c.desk().handoffTarget().settingsValue()).withKind(SettingField.Kind.CHOICE));
         all.add(new SettingField("desk.handoff_folder", s, "Hand-off folder", "absolute path", "Watched folder for the folder target.", List.of(),
@@ -197,7 +204,15 @@ public final class SettingsCatalog {
                 all.get("desk.theme"), HandoffTarget.fromSettings(all.get("desk.handoff_target")).orElse(HandoffTarget.ENGINE),
                 all.get("desk.handoff_folder").trim(), Boolean.parseBoolean(all.get("desk.one_click_handoff")),
                 v.bounded("desk.handoff_give_up_s", 5, 3600), v.bounded("desk.officer_relock_idle_s", 15, 3600),
-                Boolean.parseBoolean(all.get("desk.four_eyes")), v.whole("desk.api_port"), all.get("desk.api_bind").trim());
+                Boolean.parseBoolean(all.get("desk.four_eyes")), v.whole("desk.api_port"), all.get("desk.api_bind").trim(),
+                all.get("desk.time_zone").trim(), new AlertPreferences(Boolean.parseBoolean(all.get("desk.alert_trade")),
+                        Boolean.parseBoolean(all.get("desk.alert_emergency")), Boolean.parseBoolean(all.get("desk.alert_service")),
+                        Boolean.parseBoolean(all.get("desk.alert_handoff")), Boolean.parseBoolean(all.get("desk.alert_sound"))));
+        try {
+            desk.zone();
+        } catch (java.time.DateTimeException e) {
+            issues.add(error("desk.time_zone", "must be UTC, local or a region such as Europe/London, was \"" + desk.timeZone() + "\""));
+        }
         if (desk.apiPort() != 0 && (desk.apiPort() < 1024 || desk.apiPort() > 65535)) {
             issues.add(error("desk.api_port", "must be 0 (off) or between 1024 and 65535"));
         }
@@ -266,6 +281,11 @@ public final class SettingsCatalog {
                                     Function<DeskConfiguration, Double> read) {
         return new SettingField(key, section, label, unit, SettingField.Kind.PERCENT, help, List.of(),
                 c -> java.math.BigDecimal.valueOf(read.apply(c)).movePointRight(2).stripTrailingZeros().toPlainString());
+    }
+
+    private static SettingField flag(String key, SettingsSection section, String label, String help,
+                                     java.util.function.Function<DeskConfiguration, Boolean> reader) {
+        return new SettingField(key, section, label, "", help, List.of(), c -> Boolean.toString(reader.apply(c))).withKind(SettingField.Kind.FLAG);
     }
 
     private static SettingField whole(String key, SettingsSection section, String label, String unit, String help,

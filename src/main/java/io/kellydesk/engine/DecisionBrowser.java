@@ -27,4 +27,7 @@ public interface DecisionBrowser {
      * last {@code window}, oldest first: what a new tile's sparkline starts from.
      */
     List<Map.Entry<Instant, Double>> fractionsUsed(String symbol, java.time.Duration window) throws Exception;
+
+    /** Every resolved trade with what each model said before it: what the calibration view is drawn from. */
+    List<io.kellydesk.core.CalibrationOutcome> calibrationOutcomes() throws Exception;
 }

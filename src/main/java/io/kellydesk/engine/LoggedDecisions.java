@@ -50,6 +50,11 @@ public final class LoggedDecisions implements DecisionBrowser {
     }
 
     @Override
+    public List<io.kellydesk.core.CalibrationOutcome> calibrationOutcomes() throws Exception {
+        return log.queries().calibrationOutcomes();
+    }
+
+    @Override
     public List<Map.Entry<Instant, Double>> fractionsUsed(String symbol, Duration window) throws Exception {
         Instant now = clock.instant();
         return log.queries().history(symbol, now.minus(window), now).stream()

@@ -29,7 +29,7 @@ public record SymbolStatus(Kind kind, String words) {
         if (!r.staleInputs().isEmpty()) {
             List<String> aged = new ArrayList<>();
             for (InputKind kind : r.staleInputs()) {
-                aged.add(kind.words() + age(r, kind, now).map(a -> " " + a.toSeconds() + " s old").orElse(""));
+                aged.add(kind.words() + age(r, kind, now).map(a -> " " + AgeWords.of(a) + " old").orElse(""));
             }
             return new SymbolStatus(Kind.STALE, "STALE · " + String.join(", ", aged)
                     + (r.isTrade() ? "" : " · " + r.reason().words()) + tail);

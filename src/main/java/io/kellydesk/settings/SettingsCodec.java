@@ -188,6 +188,12 @@ public final class SettingsCodec {
         deskNode.put("four_eyes", desk.fourEyes());
         deskNode.put("api_port", desk.apiPort());
         deskNode.put("api_bind", desk.apiBind());
+        deskNode.put("time_zone", desk.timeZone());
+        deskNode.put("alert_trade", desk.alerts().newTrade());
+        deskNode.put("alert_emergency", desk.alerts().emergency());
+        deskNode.put("alert_service", desk.alerts().service());
+        deskNode.put("alert_handoff", desk.alerts().handoff());
+        deskNode.put("alert_sound", desk.alerts().sound());
         return root;
     }
 
@@ -201,7 +207,8 @@ public final class SettingsCodec {
 
     static final String DESK = "desk";
     private static final Set<String> DESK_KEYS = Set.of("watchlist", "chart_fixed_contracts", "theme", "handoff_target",
-            "handoff_folder", "one_click_handoff", "handoff_give_up_s", "officer_relock_idle_s", "four_eyes", "api_port", "api_bind");
+            "handoff_folder", "one_click_handoff", "handoff_give_up_s", "officer_relock_idle_s", "four_eyes", "api_port", "api_bind",
+            "time_zone", "alert_trade", "alert_emergency", "alert_service", "alert_handoff", "alert_sound");
 
     /** The optional {@code desk} section: the trader's own preferences. */
     private static DeskPreferences desk(JsonNode root, Reader r, Path source, List<String> unknown) throws SettingsFileException {
@@ -248,7 +255,31 @@ public final class SettingsCodec {
                 r.integer(section, "handoff_give_up_s", d.handoffGiveUpSeconds()),
                 r.integer(section, "officer_relock_idle_s", d.officerIdleRelockSeconds()),
                 fourEyes.isBoolean() ? fourEyes.booleanValue() : d.fourEyes(),
-                r.integer(section, "api_port", d.apiPort()), r.text(section, "api_bind", d.apiBind()));
+                r.integer(section, "api_port", d.apiPort()), r.text(section, "api_bind", d.apiBind()),
+                zone(r, section, d), new io.kellydesk.core.AlertPreferences(flag(r, section, "alert_trade", d.alerts().newTrade()),
+                        flag(r, section, "alert_emergency", d.alerts().emergency()), flag(r, section, "alert_service", d.alerts().service()),
+                        flag(r, section, "alert_handoff", d.alerts().handoff()), flag(r, section, "alert_sound", d.alerts().sound())));
+    }
+
+    private static boolean flag(Reader r, JsonNode section, String key, boolean fallback) throws SettingsFileException {
+        JsonNode node = section.path(key);
+        if (node.isMissingNode() || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isBoolean()) {
+            throw r.wrongType(key, "true or false", node);
+        }
+        return node.booleanValue();
+    }
+
+    private static String zone(Reader r, JsonNode section, DeskPreferences d) throws SettingsFileException {
+        String zone = r.text(section, "time_zone", d.timeZone());
+        try {
+            DeskPreferences.zoneOf(zone);
+        } catch (java.time.DateTimeException e) {
+            throw r.wrongType("time_zone", "\"UTC\", \"local\" or a region such as \"Europe/London\"", section.get("time_zone"));
+        }
+        return zone;
     }
 
     /** The text of a settings file holding {@code sizing}, keeping every other key of {@code base}. */

@@ -320,7 +320,7 @@ public final class DecisionLog implements AutoCloseable {
                 .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
         CsvSchema schema = csv.schemaFor(LoggedDecision.class).sortedBy("id", "symbol", "decidedAt", "status", "reason",
                 "reasonDetail", "direction", "pWin", "fKelly", "fUsed", "contracts", "capitalAtRisk", "emergency", "inputsHash",
-                "settingsVersion").withHeader();
+                "settingsVersion", "heldContracts", "workingContracts", "targetContracts", "orderContracts", "action").withHeader();
         csv.writer(schema).writeValues(out).writeAll(rows).close();
     }
 

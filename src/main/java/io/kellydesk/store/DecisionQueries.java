@@ -22,7 +22,8 @@ import io.kellydesk.core.SettingsChangeRecord;
 public final class DecisionQueries {
 
     private static final String LISTED = "r.id, r.symbol, r.decided_at_ms, r.status, r.reason, r.reason_detail, r.direction, "
-            + "r.p_win, r.f_kelly, r.f_used, r.contracts, r.capital_at_risk, r.emergency, r.inputs_hash, r.settings_version";
+            + "r.p_win, r.f_kelly, r.f_used, r.contracts, r.capital_at_risk, r.emergency, r.inputs_hash, r.settings_version, "
+            + "r.held_contracts, r.working_contracts, r.target_contracts, r.order_contracts, r.action";
 
     private final Connection connection;
 
@@ -115,6 +116,34 @@ public final class DecisionQueries {
                 pairs.add(new IsotonicCalibrator.Outcome(rs.getDouble(1), rs.getInt(2) == 1));
             }
             return pairs;
+        }
+    }
+
+    /** Every resolved trade with each model's prediction before it, for the calibration view. */
+    private List<io.kellydesk.core.CalibrationOutcome> calibrationOutcomesSql() throws SQLException {
+        String sql = "SELECT o.side, o.p_raw, o.won, r.p_win, json_extract(r.inputs_json, '$.lstm'), json_extract(r.inputs_json, '$.ensemble')"
+                + " FROM outcomes o JOIN recommendations r ON r.id = o.recommendation_id ORDER BY o.id";
+        try (PreparedStatement st = connection.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+            List<io.kellydesk.core.CalibrationOutcome> outcomes = new ArrayList<>();
+            while (rs.next()) {
+                Double used = nullableDouble(rs, 4);
+                outcomes.add(new io.kellydesk.core.CalibrationOutcome(io.kellydesk.core.Direction.valueOf(rs.getString(1)),
+                        probabilityLong(rs.getString(5)), probabilityLong(rs.getString(6)), rs.getDouble(2),
+                        used == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(used), rs.getInt(3) == 1));
+            }
+            return outcomes;
+        }
+    }
+
+    /** A logged prediction's P(long), or empty when there was none (or it does not read as one). */
+    private static java.util.OptionalDouble probabilityLong(String predictionJson) {
+        if (predictionJson == null || predictionJson.isBlank() || predictionJson.equals("null")) {
+            return java.util.OptionalDouble.empty();
+        }
+        try {
+            return java.util.OptionalDouble.of(RecommendationRow.JSON.readValue(predictionJson, io.kellydesk.core.Prediction.class).probabilityLong());
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return java.util.OptionalDouble.empty();
         }
     }
 
@@ -236,6 +265,10 @@ public final class DecisionQueries {
         return read(() -> outcomePairsSql());
     }
 
+    public synchronized List<io.kellydesk.core.CalibrationOutcome> calibrationOutcomes() throws DecisionLogException {
+        return read(this::calibrationOutcomesSql);
+    }
+
     public synchronized List<ResolvedTrade> resolvedTrades(Instant since, String symbolOrNull) throws DecisionLogException {
         return read(() -> resolvedTradesSql(since, symbolOrNull));
     }
@@ -275,10 +308,16 @@ public final class DecisionQueries {
             while (rs.next()) {
                 rows.add(new LoggedDecision(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), nullableDouble(rs, 8), nullableDouble(rs, 9),
-                        nullableDouble(rs, 10), rs.getInt(11), rs.getDouble(12), rs.getInt(13) == 1, rs.getString(14), rs.getString(15)));
+                        nullableDouble(rs, 10), rs.getInt(11), rs.getDouble(12), rs.getInt(13) == 1, rs.getString(14), rs.getString(15),
+                        nullableInt(rs, 16), nullableInt(rs, 17), nullableInt(rs, 18), nullableInt(rs, 19), rs.getString(20)));
             }
             return rows;
         }
+    }
+
+    private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static Double nullableDouble(ResultSet rs, int column) throws SQLException {

@@ -94,7 +94,7 @@ class DeskScenariosTest {
         Eventually.await(Duration.ofSeconds(5), "service-down notifications", () -> {
             WaitForAsyncUtils.waitForFxEvents();
             return robot.lookup(".notification-bar .title").queryAllAs(Label.class).stream()
-                    .anyMatch(l -> "LSTM down".equals(l.getText()));
+                    .anyMatch(l -> "LSTM is down".equals(l.getText()));
         });
         // readable: the text against the pane it sits on, as rendered (WCAG contrast at least 4.5:1)
         assertReadableNotifications(robot, "dark");

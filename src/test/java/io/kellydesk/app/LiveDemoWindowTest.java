@@ -158,8 +158,8 @@ class LiveDemoWindowTest {
         assertThat(lines).hasSize(decisions.table().getItems().size() + 1);
         Screenshots.save(stage.getScene(), "main-window-decisions");
 
-        // Chart tab: Kelly vs half vs fixed N over the desk's closed trades; N = 3 redraws the fixed line
-        robot.clickOn("Chart");
+        // Kelly vs fixed: the desk's Kelly vs half of it vs fixed N over the desk's closed trades; N = 3 redraws the fixed line
+        robot.clickOn("Kelly vs fixed");
         var chart = composition.shell().chartView().orElseThrow();
         robot.interact(() -> robot.lookup("#scope").queryAs(javafx.scene.control.ComboBox.class).setValue("Whole desk"));
         Eventually.await(Duration.ofSeconds(10), "three replayed lines", () -> {
@@ -169,7 +169,7 @@ class LiveDemoWindowTest {
         robot.interact(() -> robot.lookup("#fixedContracts").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(3));
         Eventually.await(Duration.ofSeconds(10), "fixed line redrawn for 3 contracts", () -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return chart.chart().getData().size() == 3 && chart.chart().getData().get(2).getName().startsWith("3 fixed contracts");
+            return chart.chart().getData().size() == 3 && chart.chart().getData().get(2).getName().startsWith("fixed 3:");
         });
         var fixed = chart.chart().getData().get(2).getData();
         double start = fixed.getFirst().getYValue().doubleValue();

@@ -68,13 +68,44 @@ class MainWindowTest {
         assertThat(robot.lookup("#detailEmptyState").queryAs(javafx.scene.Node.class).isVisible()).isTrue();
         assertThat(robot.lookup("#bottomTabs").queryAs(TabPane.class).getTabs())
                 .extracting(tab -> tab.getText())
-                .containsExactly("Decisions", "Chart", "Handoffs", "Health");
+                .containsExactly("Decisions", "Handoffs", "Health");
+        assertThat(robot.lookup("#mainTabs").queryAs(TabPane.class).getTabs())
+                .extracting(tab -> tab.getText())
+                .containsExactly("Tiles", "Table", "Positions", "Kelly vs fixed", "Calibration");
         assertThat(robot.lookup("#statusBar").queryAs(javafx.scene.Node.class)).isNotNull();
         assertThat(robot.lookup("#errorBanner").queryAs(javafx.scene.Node.class).isVisible()).isFalse();
         assertThat(Files.exists(temp.resolve("config/settings.json"))).as("settings created on first run").isTrue();
 
         Path shot = Screenshots.save(stage.getScene(), "main-window-empty");
         assertThat(shot).exists().isNotEmptyFile();
+    }
+
+    @Test
+    void helpListsEveryMenuShortcutAndOpensTheGuide(FxRobot robot) throws Exception {
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        io.kellydesk.desk.shell.KeyboardShortcuts.all().forEach(s -> listed.add(s.keys()));
+        java.util.List<String> accelerators = new java.util.ArrayList<>();
+        for (javafx.scene.control.Menu menu : robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus()) {
+            for (javafx.scene.control.MenuItem item : menu.getItems()) {
+                if (item.getAccelerator() != null) {
+                    accelerators.add(item.getAccelerator().getDisplayText());
+                }
+            }
+        }
+        assertThat(accelerators).hasSize(8); // settings, quit, five views, shortcuts
+        assertThat(listed).containsAll(accelerators);
+        robot.type(javafx.scene.input.KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#shortcuts").queryAs(javafx.scene.layout.GridPane.class).getChildren()).hasSizeGreaterThan(30);
+        robot.clickOn("Help").clickOn("User guide");
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<String> headings = new java.util.ArrayList<>();
+        for (javafx.scene.Node h : robot.lookup(".help-h2").queryAll()) {
+            StringBuilder text = new StringBuilder();
+            ((javafx.scene.text.TextFlow) h).getChildren().forEach(t -> text.append(((javafx.scene.text.Text) t).getText()));
+            headings.add(text.toString());
+        }
+        assertThat(headings).contains("Reading a recommendation", "Handing off an order", "Alerts");
     }
 
     @Test
@@ -97,7 +128,8 @@ class MainWindowTest {
         Screenshots.save(stage.getScene(), "main-window-error-banner");
 
         robot.clickOn("#errorBannerDismiss");
-        assertThat(robot.lookup("#errorBanner").queryAs(javafx.scene.Node.class).isVisible()).isFalse();
+        assertThat(robot.lookup("#errorBanner").queryAs(javafx.scene.Node.class).isVisible())
+                .as("banner after Dismiss: " + robot.lookup("#errorBannerText").queryAs(Label.class).getText()).isFalse();
     }
 
     @Test

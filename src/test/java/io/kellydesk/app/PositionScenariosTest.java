@@ -153,7 +153,10 @@ class PositionScenariosTest {
     @Test
     void aDrawdownPastTheTriggerOffersReductionsToTheEmergencyCap(FxRobot robot) {
         // a symbol not pointing short in this epoch (so no reversal), flat, then 4 long fill: within max_position_size 5
-        Eventually.await(Duration.ofSeconds(15), "all symbols sized", () -> composition.engine().snapshots().size() == 8);
+        // sized on both models' predictions: a direction read before they arrived says nothing of this epoch's view
+        Eventually.await(Duration.ofSeconds(15), "all symbols sized on both predictions", () -> composition.engine().snapshots().size() == 8
+                && composition.engine().snapshots().stream().allMatch(s -> s.recommendation().inputs().lstm().isPresent()
+                        && s.recommendation().inputs().ensemble().isPresent()));
         String symbol = composition.engine().snapshots().stream().map(s -> s.recommendation())
                 .filter(r -> r.direction() != Direction.SHORT && r.heldContracts() == 0).map(Recommendation::symbol).findFirst().orElseThrow();
         demo().market().fill(symbol, Direction.LONG, 4, 100);

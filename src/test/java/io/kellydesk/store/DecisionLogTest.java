@@ -258,7 +258,7 @@ class DecisionLogTest {
             DecisionLog.exportCsv(log.queries().latest(10, DecisionQueries.Filter.NONE), out);
             String[] lines = out.toString().split("\n");
             assertThat(lines[0]).isEqualTo("id,symbol,decidedAt,status,reason,reasonDetail,direction,pWin,fKelly,fUsed,contracts,"
-                    + "capitalAtRisk,emergency,inputsHash,settingsVersion");
+                    + "capitalAtRisk,emergency,inputsHash,settingsVersion,heldContracts,workingContracts,targetContracts,orderContracts,action");
             assertThat(lines[1]).startsWith("1,NQZ26-CME,2026-11-23T14:30:00Z,NO_TRADE,BELOW_CONFIDENCE,\"p 55.00% < threshold 60.00%\"");
         }
     }

@@ -16,7 +16,7 @@ import io.kellydesk.desk.fx.Fxml;
 
 /**
  * Controller of {@code fxml/ChartPane.fxml}: binds the scope and the fixed size to the view model and draws each
- * replay it publishes (walk-forward Kelly, half of it, N fixed contracts).
+ * replay it publishes (the desk's fraction of Kelly, half that, N fixed contracts).
  */
 public final class ChartView {
 
@@ -30,6 +30,8 @@ public final class ChartView {
     @FXML private Label kellyLegend;
     @FXML private Label halfLegend;
     @FXML private Label fixedLegend;
+    @FXML private javafx.scene.chart.NumberAxis tradeAxis;
+    @FXML private javafx.scene.chart.NumberAxis equityAxis;
 
     public ChartView(ChartViewModel viewModel) {
         this.viewModel = viewModel;
@@ -48,6 +50,28 @@ public final class ChartView {
         status.textProperty().bind(viewModel.statusProperty());
         note.setText("Select a tile or choose the whole desk: its closed trades are replayed here.");
         viewModel.replayProperty().addListener((obs, was, now) -> show(now));
+        tradeAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number trade) {
+                return Long.toString(Math.round(trade.doubleValue()));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Long.parseLong(text);
+            }
+        });
+        equityAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number equity) {
+                return io.kellydesk.desk.fx.Formats.money(equity.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.parseDouble(text.replace(",", ""));
+            }
+        });
     }
 
     private void show(ChartViewModel.Replay replay) {
@@ -58,6 +82,10 @@ public final class ChartView {
         KellyReplay.Result result = replay.result();
         List<XYChart.Series<Number, Number>> lines = List.of(series(result.kelly()), series(result.halfKelly()), series(result.fixed()));
         chart.getData().setAll(lines);
+        int trades = result.trades().size();
+        tradeAxis.setUpperBound(Math.max(1, trades));
+        tradeAxis.setTickUnit(ChartViewModel.tradeTick(trades));
+        equityAxis.setLabel("equity" + (replay.currency().isBlank() ? "" : ", " + replay.currency()));
         kellyLegend.setText("━ " + lines.get(0).getName());
         halfLegend.setText("━ " + lines.get(1).getName());
         fixedLegend.setText("┅ " + lines.get(2).getName());
@@ -70,7 +98,7 @@ public final class ChartView {
 
     private static XYChart.Series<Number, Number> series(KellyReplay.Leg leg) {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        series.setName(String.format(Locale.ROOT, "%s: %,.0f · max drawdown %.1f %% · log growth %.5f/trade", leg.name(),
+        series.setName(String.format(Locale.ROOT, "%s: %,.0f · max drawdown %.1f %% · log growth %.5f per trade", leg.name(),
                 leg.finalEquity(), leg.maxDrawdownFraction() * 100, leg.meanLogGrowthPerTrade()));
         double[] equity = leg.equity();
         for (int i = 0; i < equity.length; i++) {

@@ -24,7 +24,7 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The chart's state and command: which trades to replay (the selected symbol's or the whole desk's), with how many
- * fixed contracts, and the replay of them under the desk's walk-forward Kelly sizing, half of it, and fixed size.
+ * fixed contracts, and the replay of them under the desk's walk-forward Kelly sizing (its kelly_multiplier), half of that, and a fixed size.
  * The replay runs in the background; its result replaces {@link #replayProperty()} once. FX thread.
  */
 public final class ChartViewModel {
@@ -91,6 +91,17 @@ public final class ChartViewModel {
                     replay.set(new Replay(request.title(), request.startEquity(), request.currency(), request.settings(),
                             request.fixed(), result));
                 }, problem -> status.set("replay failed: " + problem));
+    }
+
+    /** Whole-number ticks for {@code trades} trades: 1, 2, 5, 10, 20, 50… so that there are at most 10. */
+    public static double tradeTick(int trades) {
+        for (long step = 1; ; step *= 10) {
+            for (long m : new long[] {1, 2, 5}) {
+                if (trades / (double) (step * m) <= 10) {
+                    return step * m;
+                }
+            }
+        }
     }
 
     /** The replay in one sentence, under the chart. */

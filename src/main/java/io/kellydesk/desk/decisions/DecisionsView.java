@@ -4,8 +4,6 @@ import io.kellydesk.desk.fx.TextColumns;
 import io.kellydesk.core.LoggedDecision;
 import io.kellydesk.core.ReasonCode;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -18,11 +16,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import io.kellydesk.desk.fx.Fxml;
+import io.kellydesk.desk.fx.DeskTime;
 
 /**
  * Controller of {@code fxml/DecisionsPane.fxml}: binds the filters, the table and the count to the view model. The
@@ -30,9 +28,8 @@ import io.kellydesk.desk.fx.Fxml;
  */
 public final class DecisionsView {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-
     private final DecisionsViewModel viewModel;
+    private final DeskTime time;
     @FXML private VBox root;
     @FXML private ComboBox<String> symbolFilter;
     @FXML private ComboBox<String> statusFilter;
@@ -51,9 +48,12 @@ public final class DecisionsView {
     @FXML private TableColumn<LoggedDecision, String> fColumn;
     @FXML private TableColumn<LoggedDecision, String> riskColumn;
     @FXML private TableColumn<LoggedDecision, String> reasonColumn;
+    @FXML private TableColumn<LoggedDecision, String> heldColumn;
+    @FXML private TableColumn<LoggedDecision, String> orderColumn;
 
-    public DecisionsView(DecisionsViewModel viewModel) {
+    public DecisionsView(DecisionsViewModel viewModel, DeskTime time) {
         this.viewModel = viewModel;
+        this.time = time;
     }
 
     public VBox load() {
@@ -62,7 +62,13 @@ public final class DecisionsView {
 
     @FXML
     private void initialize() {
-        column(timeColumn, d -> TIME.format(d.decidedAt()));
+        column(timeColumn, d -> time.dateTime(d.decidedAt()));
+        timeColumn.textProperty().bind(time.header("Time"));
+        time.zoneProperty().addListener((obs, was, now) -> table.refresh());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        column(heldColumn, d -> d.heldContracts() == null ? "—" : signed(d.heldContracts()));
+        column(orderColumn, d -> d.orderContracts() == null || d.orderContracts() == 0 ? "—"
+                : (d.orderContracts() > 0 ? "buy " : "sell ") + Math.abs(d.orderContracts()));
         column(symbolColumn, LoggedDecision::symbol);
         column(statusColumn, d -> d.status().replace('_', ' '));
         column(directionColumn, d -> d.direction().equals("NEUTRAL") ? "none" : d.direction().toLowerCase(Locale.ROOT));
@@ -70,7 +76,7 @@ public final class DecisionsView {
         column(pColumn, d -> d.pWin() == null ? "—" : String.format(Locale.ROOT, "%.1f %%", d.pWin() * 100));
         column(fColumn, d -> d.fUsed() == null ? "—" : String.format(Locale.ROOT, "%.1f %%", d.fUsed() * 100));
         column(riskColumn, d -> d.status().equals("TRADE") ? String.format(Locale.ROOT, "%,.0f", d.capitalAtRisk()) : "—");
-        column(reasonColumn, d -> d.reason().equals("NONE") ? "" : ReasonCode.valueOf(d.reason()).words()
+        TextColumns.showWithTooltip(reasonColumn, d -> d.reason().equals("NONE") ? "" : ReasonCode.valueOf(d.reason()).words()
                 + (d.reasonDetail().isBlank() ? "" : " (" + d.reasonDetail() + ")"));
         table.setPlaceholder(new Label("No decision matches the filters."));
         table.setItems(viewModel.rows());
@@ -93,6 +99,10 @@ public final class DecisionsView {
             });
             return row;
         });
+    }
+
+    private static String signed(int contracts) {
+        return contracts > 0 ? "+" + contracts : Integer.toString(contracts);
     }
 
     private static void column(TableColumn<LoggedDecision, String> column, Function<LoggedDecision, String> text) {
@@ -120,23 +130,79 @@ public final class DecisionsView {
         return viewModel.exportTo(file);
     }
 
-    /** Opens the full record of one decision, inputs included, in a window of its own (non-modal). */
+    /** Opens the full record of one decision in words (a read-only property sheet by step), non-modal. */
     private void showDetails(LoggedDecision decision, Map<String, Object> details) {
-        StringBuilder text = new StringBuilder();
-        for (Map.Entry<String, Object> column : details.entrySet()) {
-            text.append(column.getKey()).append(": ").append(column.getValue() == null ? "—" : column.getValue()).append('\n');
+        org.controlsfx.control.PropertySheet sheet = new org.controlsfx.control.PropertySheet();
+        sheet.setMode(org.controlsfx.control.PropertySheet.Mode.CATEGORY);
+        sheet.setModeSwitcherVisible(false);
+        sheet.setSearchBoxVisible(true);
+        sheet.getStyleClass().add("decision-details");
+        for (DecisionRecord.Line line : DecisionRecord.lines(details, time::dateTime)) {
+            sheet.getItems().add(new ReadOnlyItem(line));
         }
-        TextArea area = new TextArea(text.toString());
-        area.setEditable(false);
-        area.setWrapText(true);
-        area.getStyleClass().add("decision-details");
         Stage stage = new Stage();
         stage.initOwner(root.getScene().getWindow());
-        stage.setTitle("Decision " + decision.id() + " · " + decision.symbol() + " · " + TIME.format(decision.decidedAt()) + " UTC");
-        javafx.scene.Scene scene = new javafx.scene.Scene(area, 720, 640);
+        stage.setTitle("Decision " + decision.id() + " · " + decision.symbol() + " · " + time.dateTime(decision.decidedAt())
+                + " " + time.zoneName());
+        javafx.scene.Scene scene = new javafx.scene.Scene(sheet, 720, 700);
         scene.getStylesheets().setAll(root.getScene().getStylesheets());
         stage.setScene(scene);
         stage.show();
+        details(stage);
+    }
+
+    private Stage detailsWindow;
+
+    private void details(Stage shown) {
+        detailsWindow = shown;
+    }
+
+    /** The last record window opened (tests look at it). */
+    public java.util.Optional<Stage> detailsWindow() {
+        return java.util.Optional.ofNullable(detailsWindow);
+    }
+
+    /** A record's line as a property-sheet item that cannot be edited. */
+    private record ReadOnlyItem(DecisionRecord.Line line) implements org.controlsfx.control.PropertySheet.Item {
+        @Override
+        public Class<?> getType() {
+            return String.class;
+        }
+
+        @Override
+        public String getCategory() {
+            return line.group();
+        }
+
+        @Override
+        public String getName() {
+            return line.label();
+        }
+
+        @Override
+        public String getDescription() {
+            return line.text();
+        }
+
+        @Override
+        public Object getValue() {
+            return line.text();
+        }
+
+        @Override
+        public void setValue(Object value) {
+            // read-only: the log is never edited from the desk
+        }
+
+        @Override
+        public java.util.Optional<javafx.beans.value.ObservableValue<? extends Object>> getObservableValue() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public boolean isEditable() {
+            return false;
+        }
     }
 
     public TableView<LoggedDecision> table() {

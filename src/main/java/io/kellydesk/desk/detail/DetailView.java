@@ -16,6 +16,7 @@ import io.kellydesk.desk.fx.Formats;
 public final class DetailView {
 
     private final DetailViewModel viewModel;
+    private String shownSymbol;
     @FXML private ScrollPane root;
     @FXML private Label title;
     @FXML private Label orderLine;
@@ -81,11 +82,46 @@ public final class DetailView {
     private void render(DetailViewModel.Shown shown) {
         if (shown == null) {
             root.setVisible(false);
+            shownSymbol = null;
             return;
         }
+        // the same symbol again (a new update): the trader keeps their place in the explanation
+        boolean same = shown.snapshot().symbol().equals(shownSymbol);
+        double scrolledTo = root.getVvalue();
+        shownSymbol = shown.snapshot().symbol();
         show(shown.snapshot(), shown.at(), DetailViewModel.DEFAULT_FIXED_CONTRACTS);
+        if (same) {
+            keepScrolledTo(scrolledTo);
+        } else {
+            root.setVvalue(0);
+        }
         handOffButton.setDisable(!shown.mayHandOff());
         handoffState.setText(shown.handoffText());
+    }
+
+    /**
+     * The rows are built anew, so the content's height passes through other values while CSS and layout settle, and
+     * the scroll pane moves its position with it: the place is put back after the layout passes that follow.
+     */
+    private void keepScrolledTo(double vvalue) {
+        root.setVvalue(vvalue);
+        javafx.scene.Scene scene = root.getScene();
+        if (scene == null) {
+            return;
+        }
+        int[] passes = {0};
+        Runnable[] restore = new Runnable[1];
+        restore[0] = () -> {
+            if (root.getVvalue() != vvalue) {
+                root.setVvalue(vvalue);
+            }
+            if (++passes[0] >= 2) {
+                scene.removePostLayoutPulseListener(restore[0]);
+            } else {
+                javafx.application.Platform.requestNextPulse();
+            }
+        };
+        scene.addPostLayoutPulseListener(restore[0]);
     }
 
     @FXML

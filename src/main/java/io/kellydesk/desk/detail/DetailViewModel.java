@@ -143,13 +143,15 @@ public final class DetailViewModel {
 
     public String title(SymbolSnapshot s) {
         Recommendation r = s.recommendation();
-        return s.symbol() + "  ·  " + (r.isTrade() ? "target " + r.direction() + " " + r.contracts() + " contracts"
-                : "NO TRADE (" + r.reason().words() + ")");
+        return s.symbol() + "  ·  " + (r.isTrade() ? "TRADE " + r.direction().name().toLowerCase(java.util.Locale.ROOT) + " " + r.contracts()
+                : "NO TRADE");
     }
 
-    /** Spec step 12 in words: target, held, working, the order on offer. */
+    /** Spec step 12 in words: target, held, working, the order on offer; for a NO TRADE, why first. */
     public String orderLine(SymbolSnapshot s) {
-        return io.kellydesk.engine.PositionWords.orderLine(s.recommendation());
+        Recommendation r = s.recommendation();
+        String order = io.kellydesk.engine.PositionWords.orderLine(r);
+        return r.isTrade() ? order : r.reason().words() + (r.reasonDetail().isBlank() ? "" : " (" + r.reasonDetail() + ")") + " · " + order;
     }
 
     public List<Row> predictions(SymbolSnapshot s, Instant now) {
@@ -289,6 +291,6 @@ public final class DetailViewModel {
     }
 
     private static String age(Duration age) {
-        return age.toSeconds() < 120 ? age.toSeconds() + " s" : age.toMinutes() + " min";
+        return io.kellydesk.engine.AgeWords.of(age);
     }
 }

@@ -6,8 +6,6 @@ import io.kellydesk.engine.EventBus;
 import io.kellydesk.core.HandoffRecord;
 import io.kellydesk.core.HandoffStatus;
 import io.kellydesk.desk.fx.FxTasks;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,9 +29,8 @@ import io.kellydesk.desk.ticket.HandoffWords;
  */
 public final class HandoffsView {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
-
     private final HandoffsViewModel viewModel;
+    private final io.kellydesk.desk.fx.DeskTime time;
     @FXML private Parent root;
     @FXML private TableView<HandoffRecord> table;
     @FXML private TableColumn<HandoffRecord, String> timeColumn;
@@ -47,8 +44,9 @@ public final class HandoffsView {
     @FXML private Button dismissButton;
     @FXML private Label countLabel;
 
-    public HandoffsView(HandoffsViewModel viewModel) {
+    public HandoffsView(HandoffsViewModel viewModel, io.kellydesk.desk.fx.DeskTime time) {
         this.viewModel = viewModel;
+        this.time = time;
     }
 
     public Parent load() {
@@ -57,7 +55,11 @@ public final class HandoffsView {
 
     @FXML
     private void initialize() {
-        column(timeColumn, h -> TIME.format(h.createdAt()));
+        column(timeColumn, h -> time.time(h.createdAt()));
+        timeColumn.textProperty().bind(time.header("Time"));
+        time.zoneProperty().addListener((obs, was, now) -> table.refresh());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setTableMenuButtonVisible(true);
         column(orderColumn, HandoffWords::order);
         column(targetColumn, h -> h.target().settingsValue());
         column(statusColumn, h -> h.status().name().replace('_', ' '));

@@ -6,8 +6,6 @@ import io.kellydesk.core.ServiceHealth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -25,9 +23,10 @@ import io.kellydesk.desk.fx.Fxml;
 /** Controller of {@code fxml/HealthPane.fxml}. FX thread only; fed by the composition root's presenter. */
 public final class HealthView {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
-
     private final HealthViewModel viewModel;
+    private final io.kellydesk.desk.fx.DeskTime time;
+    @FXML private javafx.scene.chart.NumberAxis timeAxis;
+    @FXML private javafx.scene.chart.NumberAxis drawdownAxis;
     private double triggerPercent;
     @FXML private HBox root;
     @FXML private TableView<ServiceHealth> services;
@@ -54,8 +53,9 @@ public final class HealthView {
     public record EndpointRow(String service, ServiceHealth.EndpointHealth endpoint) {
     }
 
-    public HealthView(HealthViewModel viewModel) {
+    public HealthView(HealthViewModel viewModel, io.kellydesk.desk.fx.DeskTime time) {
         this.viewModel = viewModel;
+        this.time = time;
     }
 
     public HBox load() {
@@ -74,7 +74,20 @@ public final class HealthView {
         column(p99Column, h -> ms(h.latencyP99Ms()));
         column(circuitColumn, h -> h.circuit().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         column(errorColumn, h -> h.lastError().orElse(""));
-        column(errorAtColumn, h -> h.lastErrorAt().map(TIME::format).orElse(""));
+        column(errorAtColumn, h -> h.lastErrorAt().map(time::time).orElse(""));
+        errorAtColumn.textProperty().bind(time.header("Last error at"));
+        time.zoneProperty().addListener((obs, was, now) -> services.refresh());
+        timeAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number minutes) {
+                return minutes.doubleValue() == 0 ? "now" : String.format(Locale.ROOT, "%.0f", minutes.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return 0;
+            }
+        });
         column(failingColumn, ServiceHealth::failing);
         endpointColumn(endpointServiceColumn, EndpointRow::service);
         endpointColumn(endpointColumn, r -> r.endpoint().endpoint());
@@ -137,6 +150,14 @@ public final class HealthView {
         trigger.getData().add(new XYChart.Data<>(oldest, triggerPercent));
         trigger.getData().add(new XYChart.Data<>(0, triggerPercent));
         drawdownChart.getData().setAll(List.of(line, trigger));
+        HealthAxes.Range minutes = HealthAxes.minutesBack(-oldest);
+        timeAxis.setLowerBound(-minutes.upper());
+        timeAxis.setUpperBound(0);
+        timeAxis.setTickUnit(minutes.tick());
+        double worst = points.stream().mapToDouble(HealthViewModel.DrawdownPoint::drawdownFraction).max().orElse(0) * 100;
+        HealthAxes.Range percent = HealthAxes.percentUpTo(Math.max(worst, triggerPercent));
+        drawdownAxis.setUpperBound(percent.upper());
+        drawdownAxis.setTickUnit(percent.tick());
     }
 
     public HBox root() {

@@ -5,8 +5,6 @@ import io.kellydesk.core.RiskRaises;
 import io.kellydesk.engine.SettingsPort;
 import io.kellydesk.core.SettingsSection;
 import java.io.File;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -49,10 +47,10 @@ import io.kellydesk.desk.fx.Fxml;
  */
 public final class SettingsView {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final String ALL_ROLES = "All roles";
 
     private final SettingsViewModel viewModel;
+    private final io.kellydesk.desk.fx.DeskTime time;
     private final ValidationSupport validation = new ValidationSupport();
     private final Timeline lockTimer;
     private final EventHandler<InputEvent> activity;
@@ -77,6 +75,7 @@ public final class SettingsView {
     @FXML private Label messageLabel;
     @FXML private TextField historyKeyFilter;
     @FXML private ComboBox<String> historyRoleFilter;
+    @FXML private ComboBox<SettingsViewModel.HistoryKind> historyKindFilter;
     @FXML private TableView<SettingsPort.HistoryRow> historyTable;
     @FXML private TableColumn<SettingsPort.HistoryRow, String> historyTime;
     @FXML private TableColumn<SettingsPort.HistoryRow, String> historyKey;
@@ -88,8 +87,9 @@ public final class SettingsView {
     @FXML private Button applyButton;
     @FXML private Button cancelButton;
 
-    public SettingsView(SettingsViewModel viewModel) {
+    public SettingsView(SettingsViewModel viewModel, io.kellydesk.desk.fx.DeskTime time) {
         this.viewModel = Objects.requireNonNull(viewModel);
+        this.time = Objects.requireNonNull(time);
         this.lockTimer = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> viewModel.tick()));
         lockTimer.setCycleCount(Animation.INDEFINITE);
         this.activity = e -> viewModel.touch();
@@ -185,7 +185,12 @@ public final class SettingsView {
         historyRoleFilter.getSelectionModel().selectFirst();
         historyRoleFilter.valueProperty().addListener((obs, was, now) -> onRefreshHistory());
         historyKeyFilter.textProperty().addListener((obs, was, now) -> onRefreshHistory());
-        column(historyTime, r -> WHEN.format(r.changedAt()));
+        historyKindFilter.getItems().setAll(SettingsViewModel.HistoryKind.values());
+        historyKindFilter.getSelectionModel().selectFirst();
+        historyKindFilter.valueProperty().addListener((obs, was, now) -> onRefreshHistory());
+        column(historyTime, r -> time.dateTime(r.changedAt()));
+        historyTime.textProperty().bind(time.header("When"));
+        historyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         column(historyKey, SettingsPort.HistoryRow::key);
         column(historyOld, SettingsPort.HistoryRow::oldValue);
         column(historyNew, SettingsPort.HistoryRow::newValue);
@@ -359,7 +364,9 @@ public final class SettingsView {
     @FXML
     private void onRefreshHistory() {
         String role = historyRoleFilter.getValue();
-        viewModel.refreshHistory(historyKeyFilter.getText(), role == null || role.equals(ALL_ROLES) ? null : role);
+        SettingsViewModel.HistoryKind kind = historyKindFilter.getValue();
+        viewModel.refreshHistory(historyKeyFilter.getText(), role == null || role.equals(ALL_ROLES) ? null : role,
+                kind == null ? SettingsViewModel.HistoryKind.ALL : kind);
     }
 
     public Stage stage() {

@@ -11,8 +11,6 @@ import io.kellydesk.desk.fx.FxTasks;
 import io.kellydesk.engine.SettingsPort;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +41,7 @@ public final class SettingsViewModel {
             + " is added at this PC's terminal: kelly-desk --add-officer NAME (the PIN is asked twice, not shown), or by the"
             + " firm's settings file.";
 
-    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private final io.kellydesk.desk.fx.DeskTime time;
 
     private final SettingsCatalog catalog;
     private final SettingsPort port;
@@ -73,7 +71,8 @@ public final class SettingsViewModel {
     private final BooleanBinding applyDisabled;
 
     /** A new panel starts locked: the officer unlocks it again with the PIN. */
-    public SettingsViewModel(SettingsCatalog catalog, SettingsPort port, FxTasks tasks, Clock clock) {
+    public SettingsViewModel(SettingsCatalog catalog, SettingsPort port, FxTasks tasks, Clock clock, io.kellydesk.desk.fx.DeskTime time) {
+        this.time = Objects.requireNonNull(time);
         this.catalog = Objects.requireNonNull(catalog);
         this.port = Objects.requireNonNull(port);
         this.tasks = Objects.requireNonNull(tasks);
@@ -225,7 +224,7 @@ public final class SettingsViewModel {
             reason.set("");
             load(next);
             message.set("Applied " + toApply.size() + (toApply.size() == 1 ? " change" : " changes") + " at "
-                    + CLOCK_TIME.format(clock.instant().atZone(ZoneId.systemDefault())) + "; every symbol re-sized.");
+                    + time.clockTime(clock.instant()) + "; every symbol re-sized.");
             refreshHistory("", null);
         }, problem -> {
             busy.set(false);
@@ -278,9 +277,9 @@ public final class SettingsViewModel {
                 message.set("Wrong PIN — " + wrong.triesLeft() + (wrong.triesLeft() == 1 ? " try" : " tries") + " left before a "
                         + PinAttempt.LOCK_OUT.toMinutes() + "-minute lock-out.");
             } else if (attempt instanceof PinAttempt.LockedOut out) {
-                pinMessage.set("Locked until " + CLOCK_TIME.format(out.until().atZone(ZoneId.systemDefault())));
+                pinMessage.set("Locked until " + time.clockTime(out.until()));
                 message.set("Too many wrong PINs: locked until "
-                        + CLOCK_TIME.format(out.until().atZone(ZoneId.systemDefault())) + ".");
+                        + time.clockTime(out.until()) + ".");
             }
             refreshLockText();
         }, problem -> {
@@ -321,7 +320,7 @@ public final class SettingsViewModel {
             String chosen = officer.get();
             java.time.Instant until = chosen == null ? null : lockedUntil.get(chosen);
             String lockedOut = until == null || !clock.instant().isBefore(until) ? ""
-                    : " · " + chosen + "'s PIN locked until " + CLOCK_TIME.format(until.atZone(ZoneId.systemDefault()));
+                    : " · " + chosen + "'s PIN locked until " + time.clockTime(until);
             lockText.set("Trader — limits, models, services and hand-off are read-only" + lockedOut);
         }
     }
@@ -345,7 +344,32 @@ public final class SettingsViewModel {
 
     /** Reloads the change history with the filters; {@code role} null for every role. */
     public void refreshHistory(String keyContains, String roleFilter) {
-        tasks.call(() -> port.history(keyContains, roleFilter), history::setAll,
+        refreshHistory(keyContains, roleFilter, HistoryKind.ALL);
+    }
+
+    /** Which rows of the change history show: every row, the changes that applied, or the refused attempts. */
+    public enum HistoryKind {
+        ALL("Changes and refused attempts"), APPLIED("Applied changes only"), REFUSED("Refused attempts only");
+
+        private final String words;
+
+        HistoryKind(String words) {
+            this.words = words;
+        }
+
+        @Override
+        public String toString() {
+            return words;
+        }
+
+        boolean shows(io.kellydesk.engine.SettingsPort.HistoryRow row) {
+            boolean refused = io.kellydesk.core.SettingsChangeRecord.REFUSED.equals(row.key());
+            return this == ALL || (this == REFUSED) == refused;
+        }
+    }
+
+    public void refreshHistory(String keyContains, String roleFilter, HistoryKind kind) {
+        tasks.call(() -> port.history(keyContains, roleFilter).stream().filter(kind::shows).toList(), history::setAll,
                 problem -> message.set("Change history unavailable: " + problem));
     }
 

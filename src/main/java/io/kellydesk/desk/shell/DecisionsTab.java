@@ -22,8 +22,11 @@ final class DecisionsTab {
     private final DeskShell.Parts parts;
     private final Consumer<String> problems;
     private final List<Runnable> onClose;
+    private final io.kellydesk.desk.fx.DeskTime time;
 
-    DecisionsTab(MainWindowView view, DecisionBrowser log, DeskShell.Parts parts, Consumer<String> problems, List<Runnable> onClose) {
+    DecisionsTab(MainWindowView view, DecisionBrowser log, DeskShell.Parts parts, Consumer<String> problems, List<Runnable> onClose,
+                 io.kellydesk.desk.fx.DeskTime time) {
+        this.time = time;
         this.view = view;
         this.log = log;
         this.parts = parts;
@@ -33,7 +36,7 @@ final class DecisionsTab {
 
     DecisionsView build() {
         DecisionsViewModel viewModel = new DecisionsViewModel(log, parts.tasks(), parts.bus(), parts.fx(), parts.clock(), problems);
-        DecisionsView decisions = new DecisionsView(viewModel);
+        DecisionsView decisions = new DecisionsView(viewModel, time);
         view.decisionsContent().getChildren().setAll(decisions.load());
         viewModel.activate(parts.engine().activeSymbols()); // with those announced before this tab was built
         onClose.add(viewModel::deactivate);

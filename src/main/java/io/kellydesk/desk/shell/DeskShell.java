@@ -54,7 +54,8 @@ public final class DeskShell {
     public record Parts(DeskEngine engine, EventBus bus, HandoffPort handoffs, SettingsPort settings,
                         Optional<DecisionBrowser> decisions, Optional<DecisionLogText> decisionLog,
                         Supplier<List<ServiceHealth>> health, FxTasks tasks, FxCoalescer fx, ScheduledExecutorService healthSampler,
-                        Clock clock, About about, Consumer<String> milestones, Supplier<Optional<LocalApiText>> localApi) {
+                        Clock clock, About about, Consumer<String> milestones, Supplier<Optional<LocalApiText>> localApi,
+                        io.kellydesk.core.ViewState viewState) {
     }
 
     /** Where the local API listens and where its token is, while it listens. */
@@ -80,11 +81,19 @@ public final class DeskShell {
     private volatile DecisionsView decisionsView;
     private volatile TicketWindows ticketWindows;
     private volatile SettingsView settingsView;
+    private final io.kellydesk.desk.fx.DeskTime time = new io.kellydesk.desk.fx.DeskTime();
+    /** The window's state as the trader leaves it, read by whoever saves it at close (any thread). */
+    private volatile io.kellydesk.core.ViewState viewState;
+    private volatile io.kellydesk.desk.table.SymbolTableView tableView;
+    private volatile io.kellydesk.desk.positions.PositionsView positionsView;
+    private volatile io.kellydesk.desk.calibration.CalibrationView calibrationView;
+    private volatile io.kellydesk.desk.alerts.AlertsView alertsView;
 
     /** Any thread: builds no node yet. */
     public DeskShell(Parts parts, List<String> serviceNames) {
         this.parts = Objects.requireNonNull(parts);
         this.mainViewModel = new MainWindowViewModel(serviceNames, parts.bus(), parts.fx());
+        this.viewState = parts.viewState() == null ? io.kellydesk.core.ViewState.initial() : parts.viewState();
     }
 
     /** Builds the main window into {@code stage} and shows it; {@code problems} go to the banner. FX thread. */
@@ -92,13 +101,22 @@ public final class DeskShell {
     public MainWindowView show(Stage stage, List<String> problems) {
         this.stage = stage;
         MainWindowView view = new MainWindowView(mainViewModel, new MenuActions());
-        Scene scene = new Scene(view.load(), 1440, 900);
+        javafx.geometry.Rectangle2D area = javafx.stage.Screen.getPrimary().getVisualBounds();
+        io.kellydesk.core.ViewState.WindowBounds bounds = WindowPlacement.place(viewState.window(),
+                new io.kellydesk.core.ViewState.WindowBounds(area.getMinX(), area.getMinY(), area.getWidth(), area.getHeight()));
+        Scene scene = new Scene(view.load(), bounds.width(), bounds.height());
+        stage.setX(bounds.x());
+        stage.setY(bounds.y());
+        stage.setWidth(bounds.width()); // a stage sized before (a reused one) would otherwise keep its old size
+        stage.setHeight(bounds.height());
+        stage.setMaximized(viewState.maximized());
+        rememberWindow(stage);
         parts.milestones().accept("main window FXML loaded");
         mainViewModel.themeProperty().get().applyTo(scene);
         mainViewModel.themeProperty().addListener((obs, was, theme) -> theme.applyTo(scene));
         stage.setTitle("Kelly Desk");
-        stage.setMinWidth(1024);
-        stage.setMinHeight(640);
+        stage.setMinWidth(Math.min(WindowPlacement.MIN_WIDTH, area.getWidth()));
+        stage.setMinHeight(Math.min(WindowPlacement.MIN_HEIGHT, area.getHeight()));
         stage.setScene(scene);
         ticketWindows = new TicketWindows(new HandoffViewModel(parts.handoffs(), parts.bus(), parts.fx(), parts.tasks(),
                 mainViewModel::reportError), () -> stage, scene::getStylesheets);
@@ -123,7 +141,7 @@ public final class DeskShell {
         Tabs.whenFirstSelected(view.handoffsTab(), () -> {
             HandoffsViewModel handoffs = new HandoffsViewModel(parts.handoffs(), parts.bus(), parts.fx(), parts.tasks(),
                     mainViewModel::reportError);
-            view.handoffsContent().getChildren().setAll(new HandoffsView(handoffs).load());
+            view.handoffsContent().getChildren().setAll(new HandoffsView(handoffs, time).load());
             handoffs.activate();
             onClose.add(handoffs::deactivate);
         });
@@ -157,16 +175,20 @@ public final class DeskShell {
         Tabs.whenFirstSelected(view.healthTab(), () -> {
             HealthViewModel health = new HealthViewModel(parts.bus(), parts.fx(), parts.health(),
                     () -> parts.engine().context().settings().emergencyReductionTrigger(), parts.healthSampler(), parts.clock());
-            view.healthContent().getChildren().setAll(new HealthView(health).load());
+            view.healthContent().getChildren().setAll(new HealthView(health, time).load());
             health.activate();
             onClose.add(health::deactivate);
         });
-        NoticesViewModel notifications = new NoticesViewModel(parts.bus(), parts.fx(), new NoticesView(stage)::show);
-        notifications.activate();
-        onClose.add(notifications::deactivate);
+        io.kellydesk.desk.alerts.AlertsView alerts = new io.kellydesk.desk.alerts.AlertsView(() -> stage);
+        alertsView = alerts;
+        io.kellydesk.engine.DeskAlerts rules = new io.kellydesk.engine.DeskAlerts(parts.clock(),
+                () -> parts.settings().current().desk().alerts(),
+                alert -> parts.fx().post("alert-" + alert.kind() + "-" + alert.subject(), () -> alerts.show(alert))).follow(parts.bus());
+        onClose.add(rules::close);
+        buildSymbolViews(view);
         // The decision log's table is built once the first tiles are up (or after 3 s): the tiles come first.
         parts.decisions().ifPresent(log -> Tabs.whenTilesUpOr(view, Duration.ofSeconds(3), () -> {
-            decisionsView = new DecisionsTab(view, log, parts, mainViewModel::reportError, onClose).build();
+            decisionsView = new DecisionsTab(view, log, parts, mainViewModel::reportError, onClose, time).build();
         }));
         parts.decisionLog().ifPresent(text -> {
             mainViewModel.decisionsTitleProperty().set(text.title());
@@ -202,6 +224,11 @@ public final class DeskShell {
 
     private void applyPreferences(DeskPreferences desk) {
         mainViewModel.themeProperty().set(desk.theme().equals("light") ? Theme.LIGHT : Theme.DARK);
+        try {
+            time.zoneProperty().set(desk.zone());
+        } catch (java.time.DateTimeException unknownZone) {
+            time.zoneProperty().set(java.time.ZoneOffset.UTC); // validated before it is applied; a zone Java lost is shown as UTC, and named so
+        }
         if (tiles != null) {
             tiles.watchlistProperty().set(List.copyOf(desk.watchlist()));
         }
@@ -217,7 +244,7 @@ public final class DeskShell {
             settingsView.stage().toFront();
             return settingsView;
         }
-        settingsView = new SettingsView(new SettingsViewModel(new SettingsCatalog(), parts.settings(), parts.tasks(), parts.clock()));
+        settingsView = new SettingsView(new SettingsViewModel(new SettingsCatalog(), parts.settings(), parts.tasks(), parts.clock(), time), time);
         settingsView.open(stage, stage.getScene().getStylesheets());
         return settingsView;
     }
@@ -241,6 +268,106 @@ public final class DeskShell {
 
     public Optional<TicketWindows> ticketWindows() {
         return Optional.ofNullable(ticketWindows);
+    }
+
+    public Optional<io.kellydesk.desk.table.SymbolTableView> tableView() {
+        return Optional.ofNullable(tableView);
+    }
+
+    public Optional<io.kellydesk.desk.positions.PositionsView> positionsView() {
+        return Optional.ofNullable(positionsView);
+    }
+
+    public Optional<io.kellydesk.desk.calibration.CalibrationView> calibrationView() {
+        return Optional.ofNullable(calibrationView);
+    }
+
+    public Optional<io.kellydesk.desk.alerts.AlertsView> alertsView() {
+        return Optional.ofNullable(alertsView);
+    }
+
+    /** The window's place, the view on show and the tables' layouts as the trader has them now. Any thread. */
+    public io.kellydesk.core.ViewState viewState() {
+        return viewState;
+    }
+
+    public io.kellydesk.desk.fx.DeskTime time() {
+        return time;
+    }
+
+    /** Keeps the window's bounds (not while maximised: the bounds to come back to are the earlier ones). */
+    private void rememberWindow(Stage window) {
+        javafx.beans.InvalidationListener moved = o -> {
+            if (!window.isMaximized() && !window.isIconified() && window.getWidth() > 0) {
+                viewState = viewState.withWindow(new io.kellydesk.core.ViewState.WindowBounds(window.getX(), window.getY(),
+                        window.getWidth(), window.getHeight()), false);
+            } else if (window.isMaximized()) {
+                viewState = viewState.withWindow(viewState.window(), true);
+            }
+        };
+        window.xProperty().addListener(moved);
+        window.yProperty().addListener(moved);
+        window.widthProperty().addListener(moved);
+        window.heightProperty().addListener(moved);
+        window.maximizedProperty().addListener(moved);
+        window.showingProperty().addListener((obs, was, now) -> {
+            if (now) {
+                moved.invalidated(null); // where it opened counts too: a window never moved is still kept
+            }
+        });
+    }
+
+    /** The table, the positions panel, the replay and the calibration: each built when first shown. */
+    private void buildSymbolViews(MainWindowView view) {
+        java.util.List<javafx.beans.Observable> filters = List.of(tiles.filterTextProperty(), tiles.tradableOnlyProperty());
+        Tabs.whenFirstSelected(view.tableTab(), () -> {
+            io.kellydesk.desk.table.SymbolRowsViewModel rows = rows("table", filters);
+            tableView = new io.kellydesk.desk.table.SymbolTableView("symbol-table", rows, io.kellydesk.desk.table.SymbolColumn.table(),
+                    viewState.table("symbols"), layout -> viewState = viewState.withTable("symbols", layout));
+            view.tableContent().getChildren().setAll(tableView.table());
+            tiles.selectedProperty().addListener((obs, was, now) -> tableView.select(now));
+            tableView.select(tiles.selectedProperty().get());
+        });
+        Tabs.whenFirstSelected(view.positionsTab(), () -> {
+            io.kellydesk.desk.table.SymbolRowsViewModel rows = rows("positions", filters);
+            io.kellydesk.desk.positions.PositionsViewModel positions = new io.kellydesk.desk.positions.PositionsViewModel(rows,
+                    parts.engine()::account, () -> parts.engine().context().settings().maxPortfolioRisk());
+            positionsView = new io.kellydesk.desk.positions.PositionsView(positions, viewState.table("positions"),
+                    layout -> viewState = viewState.withTable("positions", layout));
+            view.positionsContent().getChildren().setAll(positionsView.root());
+            tiles.selectedProperty().addListener((obs, was, now) -> positionsView.table().select(now));
+        });
+        parts.decisions().ifPresent(log -> Tabs.whenFirstSelected(view.calibrationTab(), () -> {
+            io.kellydesk.desk.calibration.CalibrationViewModel calibration = new io.kellydesk.desk.calibration.CalibrationViewModel(log,
+                    parts.tasks(), () -> parts.engine().context().settings().calibrationMinOutcomes());
+            calibrationView = new io.kellydesk.desk.calibration.CalibrationView(calibration);
+            view.calibrationContent().getChildren().setAll(calibrationView.root());
+            view.calibrationTab().selectedProperty().addListener((obs, was, now) -> {
+                if (now) {
+                    calibration.refresh();
+                }
+            });
+            calibration.refresh();
+        }));
+        view.mainTabs().getSelectionModel().selectedItemProperty().addListener((obs, was, now) ->
+                viewState = viewState.withMainView(now.getId().replace("Tab", "")));
+        view.mainTabs().getTabs().stream().filter(t -> t.getId().equals(viewState.mainView() + "Tab")).findFirst()
+                .ifPresent(t -> view.mainTabs().getSelectionModel().select(t));
+    }
+
+    /** Rows of every symbol, filtered as the tiles are, seeded with what the engine has now; ticking once a second. */
+    private io.kellydesk.desk.table.SymbolRowsViewModel rows(String name, java.util.List<javafx.beans.Observable> filters) {
+        io.kellydesk.desk.table.SymbolRowsViewModel rows = new io.kellydesk.desk.table.SymbolRowsViewModel(name, parts.bus(), parts.fx(),
+                parts.clock(), (symbol, row) -> tiles.shows(symbol, row.snapshot()), filters, tiles::select);
+        rows.activate();
+        java.time.Instant now = parts.clock().instant();
+        parts.engine().snapshots().forEach(s -> rows.upsert(io.kellydesk.desk.table.SymbolRow.of(s, now)));
+        javafx.animation.Timeline ages = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> rows.tick()));
+        ages.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        ages.play();
+        onClose.add(ages::stop);
+        onClose.add(rows::deactivate);
+        return rows;
     }
 
     /**
@@ -282,6 +409,16 @@ public final class DeskShell {
         @Override
         public void showLocalApi() {
             LocalApiDialog.create(stage, parts.localApi().get()).show();
+        }
+
+        @Override
+        public void showShortcuts() {
+            HelpWindows.shortcuts(stage, stage.getScene().getStylesheets());
+        }
+
+        @Override
+        public void showUserGuide() {
+            HelpWindows.userGuide(stage, stage.getScene().getStylesheets());
         }
 
         @Override

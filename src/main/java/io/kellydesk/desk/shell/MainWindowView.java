@@ -1,6 +1,7 @@
 package io.kellydesk.desk.shell;
 
 import io.kellydesk.core.ServiceState;
+import java.util.List;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -31,6 +32,12 @@ public final class MainWindowView {
 
         /** Help › Local API: where the read-only API listens and how to call it. */
         void showLocalApi();
+
+        /** Help › Keyboard shortcuts. */
+        void showShortcuts();
+
+        /** Help › User guide. */
+        void showUserGuide();
         void quit();
     }
 
@@ -72,6 +79,25 @@ public final class MainWindowView {
     @FXML private RadioMenuItem lightThemeItem;
     @FXML private CheckMenuItem showDetailItem;
     @FXML private CheckMenuItem showBottomItem;
+    @FXML private javafx.scene.control.TabPane mainTabs;
+    @FXML private javafx.scene.control.Tab tilesTab;
+    @FXML private javafx.scene.control.Tab tableTab;
+    @FXML private javafx.scene.control.Tab positionsTab;
+    @FXML private javafx.scene.control.Tab calibrationTab;
+    @FXML private StackPane tableContent;
+    @FXML private StackPane positionsContent;
+    @FXML private StackPane calibrationContent;
+    @FXML private VBox tilesTabContent;
+    @FXML private VBox tableTabContent;
+    @FXML private VBox positionsTabContent;
+    @FXML private HBox tileToolbar;
+    @FXML private Label tileOrderLabel;
+    @FXML private Label tileKeysHint;
+    @FXML private javafx.scene.control.MenuItem tilesViewItem;
+    @FXML private javafx.scene.control.MenuItem tableViewItem;
+    @FXML private javafx.scene.control.MenuItem positionsViewItem;
+    @FXML private javafx.scene.control.MenuItem chartViewItem;
+    @FXML private javafx.scene.control.MenuItem calibrationViewItem;
 
     public MainWindowView(MainWindowViewModel viewModel, Actions actions) {
         this.viewModel = Objects.requireNonNull(viewModel);
@@ -124,6 +150,28 @@ public final class MainWindowView {
             }
         });
         showBottomItem.selectedProperty().addListener((obs, was, show) -> showBottom(show));
+        // Ctrl+1…5 choose the main view
+        tilesViewItem.setOnAction(e -> mainTabs.getSelectionModel().select(tilesTab));
+        tableViewItem.setOnAction(e -> mainTabs.getSelectionModel().select(tableTab));
+        positionsViewItem.setOnAction(e -> mainTabs.getSelectionModel().select(positionsTab));
+        chartViewItem.setOnAction(e -> mainTabs.getSelectionModel().select(chartTab));
+        calibrationViewItem.setOnAction(e -> mainTabs.getSelectionModel().select(calibrationTab));
+        // the filter toolbar serves the three symbol views: it moves to the one on show (the order is the tiles' own)
+        mainTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> placeToolbar(now));
+        placeToolbar(mainTabs.getSelectionModel().getSelectedItem());
+    }
+
+    private void placeToolbar(javafx.scene.control.Tab tab) {
+        VBox host = tab == tableTab ? tableTabContent : tab == positionsTab ? positionsTabContent : tab == tilesTab ? tilesTabContent : null;
+        if (host != null && tileToolbar.getParent() != host) {
+            ((javafx.scene.layout.Pane) tileToolbar.getParent()).getChildren().remove(tileToolbar);
+            host.getChildren().addFirst(tileToolbar);
+        }
+        boolean tiles = tab == tilesTab;
+        for (javafx.scene.Node tilesOnly : List.of(tileOrderLabel, tileOrder, tileKeysHint)) {
+            tilesOnly.setVisible(tiles);
+            tilesOnly.setManaged(tiles);
+        }
     }
 
     private HBox healthLight(ServiceLightViewModel service) {
@@ -205,6 +253,16 @@ public final class MainWindowView {
     }
 
     @FXML
+    private void onShortcuts() {
+        actions.showShortcuts();
+    }
+
+    @FXML
+    private void onUserGuide() {
+        actions.showUserGuide();
+    }
+
+    @FXML
     private void onAbout() {
         actions.showAbout();
     }
@@ -231,5 +289,16 @@ public final class MainWindowView {
     public javafx.scene.control.Tab handoffsTab() { return handoffsTab; }
 
     public javafx.scene.control.Tab healthTab() { return healthTab; }
+    public javafx.scene.control.TabPane mainTabs() { return mainTabs; }
+    public javafx.scene.control.TabPane bottomTabs() { return bottomTabs; }
+    public javafx.scene.control.Tab tilesTab() { return tilesTab; }
+    public javafx.scene.control.Tab tableTab() { return tableTab; }
+    public javafx.scene.control.Tab positionsTab() { return positionsTab; }
+    public javafx.scene.control.Tab calibrationTab() { return calibrationTab; }
+    public StackPane tableContent() { return tableContent; }
+    public StackPane positionsContent() { return positionsContent; }
+    public StackPane calibrationContent() { return calibrationContent; }
+    public SplitPane verticalSplit() { return verticalSplit; }
+    public SplitPane horizontalSplit() { return horizontalSplit; }
     public Parent root() { return root; }
 }

@@ -42,6 +42,7 @@ public final class TicketView {
     @FXML private Label positionLabel;
     @FXML private Label orderLabel;
     @FXML private Label statusLabel;
+    @FXML private Label marketLabel;
     @FXML private Button sendButton;
     @FXML private Button closeButton;
 
@@ -101,6 +102,7 @@ public final class TicketView {
                 + (t.riskAdjusted() ? " · reduced by a limit" : "") : "— (a reduction to the position cap)");
         ruin.setText(t.ruinProbability30().isPresent() ? "P(ever −30 %) ≈ " + Formats.pct(t.ruinProbability30().getAsDouble()) : "—");
         target.setText(viewModel.targetWords());
+        marketLabel.setText(viewModel.marketWords());
         statusLabel.textProperty().bind(viewModel.statusProperty());
         viewModel.statusStyleProperty().addListener((obs, was, now) -> {
             statusLabel.getStyleClass().removeAll("ok", "error", "progress");

@@ -247,7 +247,7 @@ public final class TicketViewModel {
 
     public String targetWords() {
         return switch (port.preferences().handoffTarget()) {
-            case ENGINE -> "the trading engine; sent once, and resent under the same order id if the engine does not answer";
+            case ENGINE -> "the trading engine, once: if it does not answer, the desk asks it whether the order arrived before sending it again, so it is never doubled";
             case CLIPBOARD -> "the clipboard: one plain line and a FIX 4.4 NewOrderSingle, for keying by hand";
             case FOLDER -> "a JSON file in " + port.preferences().handoffFolder();
         };
@@ -255,5 +255,12 @@ public final class TicketViewModel {
 
     public Optional<Quote> quote() {
         return quote;
+    }
+
+    /** "bid 6012.25 · ask 6012.50 · a market order buys near the ask": what a market order meets. */
+    public String marketWords() {
+        return quote.map(q -> "bid " + Formats.price(q.bid()) + " · ask " + Formats.price(q.ask()) + " · a market order "
+                        + (base.side() == OrderSide.BUY ? "buys near the ask" : "sells near the bid"))
+                .orElse("no quote: the desk has no bid or ask for " + base.symbol() + " right now");
     }
 }

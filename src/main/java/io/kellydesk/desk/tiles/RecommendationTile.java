@@ -31,8 +31,11 @@ import io.kellydesk.desk.fx.Formats;
  */
 final class RecommendationTile {
 
+    /** Narrowest and widest a tile gets as the grid shares its width out (see {@link TileWidths}). */
+    static final double MIN_WIDTH = 268;
+    static final double MAX_WIDTH = 360;
     static final double WIDTH = 284;
-    static final double HEIGHT = 274;
+    static final double HEIGHT = 290;
 
     private final String symbol;
     private final StackPane root = new StackPane();
@@ -51,13 +54,17 @@ final class RecommendationTile {
     private final javafx.animation.FadeTransition flash = new javafx.animation.FadeTransition(javafx.util.Duration.millis(700), flashOverlay);
     private SymbolSnapshot shown;
     private final Sparkline sparkline = new Sparkline(WIDTH - 40, 22);
+    private final Tile tile;
+    private final VBox body;
+    private double width = WIDTH;
 
     RecommendationTile(String symbol) {
         this.symbol = symbol;
         status.setWrapText(true);
         status.setTooltip(statusTip);
         status.setMaxWidth(WIDTH - 30);
-        status.setMinHeight(34);
+        status.setMinHeight(50); // three lines: "NO TRADE · win probability below the confidence threshold · handed off E-1"
+        status.setMaxHeight(50);
         Label name = label("tile-symbol");
         name.setText(symbol);
         name.setMinWidth(Region.USE_PREF_SIZE); // the symbol is never cut; the direction word is short
@@ -73,9 +80,10 @@ final class RecommendationTile {
         position.setMaxWidth(WIDTH - 30);
         position.setMinHeight(34);
         position.setAlignment(javafx.geometry.Pos.TOP_LEFT);
-        VBox body = new VBox(4, head, size, position, probability, fraction, risk, sparkline.node(), status);
+        body = new VBox(4, head, size, position, probability, fraction, risk, sparkline.node(), status);
         body.getStyleClass().add("tile-body");
-        Tile tile = TileBuilder.create()
+        sizeBody(WIDTH);
+        tile = TileBuilder.create()
                 .skinType(Tile.SkinType.CUSTOM)
                 .prefSize(WIDTH, HEIGHT)
                 .backgroundColor(Color.TRANSPARENT)
@@ -100,6 +108,36 @@ final class RecommendationTile {
         root.setFocusTraversable(true);
         root.setPrefSize(WIDTH, HEIGHT);
         root.setMaxSize(WIDTH, HEIGHT);
+    }
+
+    /** The grid shares its width out among the tiles of a row: no dead gap at the right of the grid. */
+    void setWidth(double newWidth, Instant now) {
+        if (newWidth == width) {
+            return;
+        }
+        width = newWidth;
+        // the builder's size is also the tile's min and max: all three follow, inside the root's border (1 px a side,
+        // 2 when selected), so the root is exactly newWidth wide and three columns fit where the grid said they do
+        tile.setMinWidth(newWidth - 4);
+        tile.setPrefWidth(newWidth - 4);
+        tile.setMaxWidth(newWidth - 4);
+        root.setMinWidth(newWidth);
+        root.setPrefWidth(newWidth);
+        root.setMaxWidth(newWidth);
+        status.setMaxWidth(newWidth - 34);
+        position.setMaxWidth(newWidth - 34);
+        sparkline.setWidth(newWidth - 40, now);
+        sizeBody(newWidth);
+    }
+
+    /** The body fills the tile inside its edge and padding, so its text never runs into the coloured edge. */
+    private void sizeBody(double tileWidth) {
+        body.setPrefWidth(tileWidth - 12);
+        body.setMaxWidth(tileWidth - 12);
+    }
+
+    double width() {
+        return width;
     }
 
     StackPane node() {
@@ -147,7 +185,17 @@ final class RecommendationTile {
             case SHORT -> "▼ SHORT";
             case NEUTRAL -> "● NONE";
         });
-        setState(direction, r.direction() == Direction.LONG ? LONG : r.direction() == Direction.SHORT ? SHORT : NEUTRAL, DIRECTIONS);
+        // a NO TRADE's direction is only what the models lean to: said in muted words, not as a bold green/red badge
+        if (r.isTrade()) {
+            setState(direction, r.direction() == Direction.LONG ? LONG : r.direction() == Direction.SHORT ? SHORT : NEUTRAL, DIRECTIONS);
+        } else {
+            direction.setText(switch (r.direction()) {
+                case LONG -> "leans long";
+                case SHORT -> "leans short";
+                case NEUTRAL -> "no direction";
+            });
+            setState(direction, LEANS, DIRECTIONS);
+        }
         if (r.isTrade()) {
             contracts.setText(Integer.toString(r.contracts()));
             contractsUnit.setText((r.contracts() == 1 ? "contract" : "contracts") + " target");
@@ -160,8 +208,9 @@ final class RecommendationTile {
         probability.setText("win probability " + r.winProbability().stream().mapToObj(Formats::pct).findFirst().orElse("—")
                 + r.estimate().map(e -> e.calibrated() ? " (calibrated)" : "").orElse(""));
         fraction.setText(kellyLine(r));
-        risk.setText("capital at risk " + (r.isTrade() ? Formats.money(r.capitalAtRiskCurrency()) + currency(r)
-                + r.riskPerContract().map(x -> " (" + PositionWords.riskSource(x) + ")").orElse("") : "—"));
+        // "12,825 USD at risk (ATR stop)": fits the narrowest tile whole
+        risk.setText(r.isTrade() ? Formats.money(r.capitalAtRiskCurrency()) + currency(r) + " at risk"
+                + r.riskPerContract().map(x -> " (" + PositionWords.riskSource(x) + ")").orElse("") : "no capital at risk");
         sparkline.add(r.decidedAt() == null ? now : r.decidedAt(), r.isTrade() ? r.fractionUsed().orElse(0) : 0);
         if (changed || sparkline.points() == 0) {
             sparkline.flush(now); // a new size shows at once; small moves wait for the once-a-second tick
@@ -216,7 +265,8 @@ final class RecommendationTile {
     private static final PseudoClass LONG = PseudoClass.getPseudoClass("long");
     private static final PseudoClass SHORT = PseudoClass.getPseudoClass("short");
     private static final PseudoClass NEUTRAL = PseudoClass.getPseudoClass("neutral");
-    private static final List<PseudoClass> DIRECTIONS = List.of(LONG, SHORT, NEUTRAL);
+    private static final PseudoClass LEANS = PseudoClass.getPseudoClass("leans");
+    private static final List<PseudoClass> DIRECTIONS = List.of(LONG, SHORT, NEUTRAL, LEANS);
     private static final PseudoClass TRADE = PseudoClass.getPseudoClass("trade");
     private static final PseudoClass NO_TRADE = PseudoClass.getPseudoClass("no-trade");
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");

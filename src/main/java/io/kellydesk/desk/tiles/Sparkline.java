@@ -19,7 +19,7 @@ final class Sparkline {
     static final Duration WINDOW = Duration.ofHours(1);
     private static final long BUCKET_MS = 30_000;
 
-    private final double width;
+    private double width;
     private final double height;
     private final TreeMap<Long, Double> buckets = new TreeMap<>();
     private final Polyline line = new Polyline();
@@ -48,6 +48,19 @@ final class Sparkline {
 
     Pane node() {
         return pane;
+    }
+
+    /** The tile grew or shrank with the window: the line spans the new width from the next draw. */
+    void setWidth(double newWidth, Instant now) {
+        if (newWidth == width) {
+            return;
+        }
+        width = newWidth;
+        zero.setEndX(width);
+        pane.setMinWidth(width);
+        pane.setPrefWidth(width);
+        pane.setMaxWidth(width);
+        redraw(now);
     }
 
     /** Adds the fraction used at {@code at} (0 for no trade); drawn at the next {@link #flush}. */

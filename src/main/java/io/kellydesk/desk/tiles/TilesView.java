@@ -69,8 +69,10 @@ public final class TilesView implements TilesViewModel.Updates {
                 at = i;
             }
         }
-        double cell = RecommendationTile.WIDTH + pane.getHgap();
-        int columns = Math.max(1, (int) ((pane.getWidth() - pane.getPadding().getLeft() - pane.getPadding().getRight() + pane.getHgap()) / cell));
+        if (e.isShortcutDown() || e.isAltDown() || e.isShiftDown() || e.isMetaDown()) {
+            return; // Ctrl+Enter hands off, Alt+… are mnemonics: the scene's, not the grid's
+        }
+        int columns = widths().columns();
         Integer wanted = switch (e.getCode()) {
             case LEFT -> at - 1;
             case RIGHT -> at + 1;
@@ -90,6 +92,24 @@ public final class TilesView implements TilesViewModel.Updates {
             ScrollIntoView.node(scroll, target.node()); // the arrows may walk past the bottom of the view
         }
         e.consume();
+    }
+
+    /** The columns and tile width for the grid's width now. */
+    private TileWidths widths() {
+        double inner = pane.getWidth() - pane.getPadding().getLeft() - pane.getPadding().getRight();
+        return TileWidths.of(inner <= 0 ? RecommendationTile.WIDTH : inner, pane.getHgap(), RecommendationTile.MIN_WIDTH,
+                RecommendationTile.MAX_WIDTH);
+    }
+
+    private final javafx.beans.InvalidationListener resized = o -> resizeTiles();
+
+    private void resizeTiles() {
+        if (pane.getWidth() <= 0) {
+            return;
+        }
+        double width = widths().width();
+        java.time.Instant now = clock.instant();
+        tiles.values().forEach(t -> t.setWidth(width, now));
     }
 
     private List<RecommendationTile> visibleTiles() {
@@ -197,6 +217,7 @@ public final class TilesView implements TilesViewModel.Updates {
         followTheViewModel();
         viewModel.activate(this);
         ages.play();
+        pane.widthProperty().addListener(resized);
         pane.sceneProperty().addListener(sceneChanged);
         sceneChanged.changed(pane.sceneProperty(), null, pane.getScene());
     }
@@ -204,6 +225,7 @@ public final class TilesView implements TilesViewModel.Updates {
     public void deactivate() {
         viewModel.deactivate();
         ages.stop();
+        pane.widthProperty().removeListener(resized);
         pane.sceneProperty().removeListener(sceneChanged);
         sceneChanged.changed(pane.sceneProperty(), pane.getScene(), null);
         watchScroll(null);
@@ -230,6 +252,9 @@ public final class TilesView implements TilesViewModel.Updates {
                 created.node().requestFocus();
             });
             tiles.put(snapshot.symbol(), tile);
+            if (pane.getWidth() > 0) {
+                tile.setWidth(widths().width(), clock.instant());
+            }
             RecommendationTile seeded = tile;
             viewModel.pastHour(symbol, points -> {
                 if (!points.isEmpty()) {

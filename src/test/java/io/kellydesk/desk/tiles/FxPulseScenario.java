@@ -44,12 +44,15 @@ import io.kellydesk.desk.fx.FxCoalescer;
  * presenter, in a headless (Monocle, software) scene of the desk's size. Measures, per pulse, the FX thread's
  * CSS + layout work (scene pre/post layout pulse listeners) and, per FX hop, the coalesced update work; and the FX
  * thread's CPU time over the run, after a warm-up (JIT, first layouts). Run: {@code mvn -Pload verify
- * -Dload.main=io.kellydesk.desk.tiles.FxPulseScenario} (-Dfx.seconds=60 -Dfx.warmUpSeconds=15 are the defaults).
+ * -Dload.main=io.kellydesk.desk.tiles.FxPulseScenario} (-Dfx.seconds=60 -Dfx.warmUpSeconds=15 are the defaults); the
+ * table of 500 symbols at 1 update/s: add {@code -Dfx.view=table -Dfx.symbols=500 -Dfx.rate=1}.
  */
 public final class FxPulseScenario {
 
-    private static final int SYMBOLS = 100;
-    private static final int UPDATES_PER_SECOND = 4;
+    private static final int SYMBOLS = Integer.getInteger("fx.symbols", 100);
+    private static final int UPDATES_PER_SECOND = Integer.getInteger("fx.rate", 4);
+    /** "tiles" (the grid) or "table" (the symbol table of issue 20: -Dfx.view=table -Dfx.symbols=500 -Dfx.rate=1). */
+    private static final String VIEW = System.getProperty("fx.view", "tiles");
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("fx.seconds", 60));
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("fx.warmUpSeconds", 15));
 
@@ -75,15 +78,29 @@ public final class FxPulseScenario {
         CountDownLatch shown = new CountDownLatch(1);
         Platform.runLater(() -> {
             fxThreadId.set(Thread.currentThread().threadId());
-            FlowPane pane = new FlowPane(12, 12);
-            ScrollPane scroll = new ScrollPane(pane);
-            scroll.setFitToWidth(true);
-            Scene scene = new Scene(scroll, 1440, 900);
+            javafx.scene.Parent root;
+            if (VIEW.equals("table")) {
+                var rows = new io.kellydesk.desk.table.SymbolRowsViewModel("table", bus, fx, Clock.systemUTC(), (symbol, row) -> true,
+                        List.of(), symbol -> { });
+                rows.activate();
+                var table = new io.kellydesk.desk.table.SymbolTableView("symbol-table", rows, io.kellydesk.desk.table.SymbolColumn.table(),
+                        new io.kellydesk.core.TableLayout(List.of(), List.of(), "p", false), layout -> { });
+                root = table.table(); // sorted by p, descending: every update may move its row
+                var ticks = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> rows.tick()));
+                ticks.setCycleCount(javafx.animation.Animation.INDEFINITE);
+                ticks.play();
+            } else {
+                FlowPane pane = new FlowPane(12, 12);
+                ScrollPane scroll = new ScrollPane(pane);
+                scroll.setFitToWidth(true);
+                new TilesView(pane, new TilesViewModel(bus, fx, symbol -> { }), Clock.systemUTC()).activate();
+                root = scroll;
+            }
+            Scene scene = new Scene(root, 1440, 900);
             Theme.DARK.applyTo(scene);
             long[] layoutStart = {0};
             scene.addPreLayoutPulseListener(() -> layoutStart[0] = System.nanoTime());
             scene.addPostLayoutPulseListener(() -> pulseNanos.add(System.nanoTime() - layoutStart[0]));
-            new TilesView(pane, new TilesViewModel(bus, fx, symbol -> { }), Clock.systemUTC()).activate();
             Stage stage = new Stage();
             stage.setScene(scene);
             stage.show();
@@ -112,8 +129,8 @@ public final class FxPulseScenario {
         }
         Collections.sort(pulses);
         Collections.sort(hops);
-        System.out.printf(Locale.ROOT, "%d symbols × %d updates/s for %d s: %,d events published, %,d FX hops, %,d layout pulses%n",
-                SYMBOLS, UPDATES_PER_SECOND, RUN.toSeconds(), events, hops.size(), pulses.size());
+        System.out.printf(Locale.ROOT, "%s: %d symbols × %d updates/s for %d s: %,d events published, %,d FX hops, %,d layout pulses%n",
+                VIEW, SYMBOLS, UPDATES_PER_SECOND, RUN.toSeconds(), events, hops.size(), pulses.size());
         System.out.printf(Locale.ROOT, "FX pulse CSS+layout: median %.2f ms, p99 %.2f ms, max %.2f ms (target p99 <= 16 ms)%n",
                 pct(pulses, 0.5), pct(pulses, 0.99), pulses.isEmpty() ? 0 : pulses.getLast() / 1e6);
         System.out.printf(Locale.ROOT, "FX pulse CSS+layout distribution: p90 %.2f ms, p95 %.2f ms, p98 %.2f ms; %d of %d over 16 ms%n",

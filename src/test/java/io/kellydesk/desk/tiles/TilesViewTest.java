@@ -56,6 +56,7 @@ class TilesViewTest {
         Theme.DARK.applyTo(scene);
         new TilesView(pane, new TilesViewModel(bus, new FxCoalescer(Runnable::run), symbol -> { }), clock).activate();
         stage.setScene(scene);
+        stage.sizeToScene(); // TestFX reuses one stage: one sized by an earlier test would resize this scene
         stage.show();
     }
 
@@ -71,6 +72,12 @@ class TilesViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(contractsOf(robot, "S12")).as("a first snapshot always shows").isEqualTo(Integer.toString(small.contracts()));
 
+        // the grid settles first (tiles take their share of the width): then S12 is on the fourth row, out of view
+        javafx.scene.Node s12 = robot.lookup("#tile-S12").queryAs(javafx.scene.Node.class);
+        io.kellydesk.testing.Eventually.await(java.time.Duration.ofSeconds(5), "S12 laid out below the view", () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return s12.localToScene(s12.getLayoutBounds()).getMinY() > scroll.localToScene(scroll.getLayoutBounds()).getMaxY();
+        });
         robot.interact(() -> {
             publish("S01", large); // in view: shows at once
             publish("S12", large); // last row, out of view: held
