@@ -15,6 +15,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -58,8 +59,7 @@ public final class CalibrationView {
         Label scoresTitle = new Label("SCORES (lower is better)");
         scoresTitle.getStyleClass().add("detail-section");
         VBox side = new VBox(8, scoresTitle, scores, binsTitle, bins);
-        side.setMinWidth(300);
-        side.setPrefWidth(360);
+        side.setMinWidth(Region.USE_PREF_SIZE); // the scores and counts are never cut; the chart takes what is left
         HBox.setHgrow(chart, Priority.ALWAYS);
         HBox body = new HBox(12, chart, side);
         VBox.setVgrow(body, Priority.ALWAYS);
@@ -99,7 +99,7 @@ public final class CalibrationView {
                 }
             }
             lines.add(line);
-            scores.add(new Label(e.getKey().words()), 0, row);
+            scores.add(new Label(shortName(e.getKey())), 0, row);
             scores.add(new Label(Integer.toString(report.outcomes())), 1, row);
             scores.add(new Label(report.outcomes() == 0 ? "—" : String.format(Locale.ROOT, "%.4f", report.brierScore())), 2, row);
             scores.add(new Label(report.outcomes() == 0 ? "—" : String.format(Locale.ROOT, "%.1f %%", report.expectedCalibrationError() * 100)), 3, row);
