@@ -61,10 +61,35 @@ public final class DeskLogging extends ContextAwareBase implements Configurator 
         context.getLogger("javafx.css").setLevel(Level.ERROR);
         context.getLogger("javafx.scene.CssStyleHelper").setLevel(Level.ERROR);
         context.getLogger("okhttp3").setLevel(Level.WARN);
+        context.addTurboFilter(new ClassPathNotice());
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(console);
         root.addAppender(file);
+    }
+
+    /**
+     * JavaFX warns at every start that its classes "were loaded from 'unnamed module'": it runs from the class path
+     * here (TilesFX and ControlsFX need it there, and the installer packs the desk as one application). The warning is
+     * about module isolation, which the desk does not rely on, and reads like a fault to whoever watches the log: it is
+     * replaced by one INFO line that says so.
+     */
+    static final class ClassPathNotice extends ch.qos.logback.classic.turbo.TurboFilter {
+        static final String WARNING = "Unsupported JavaFX configuration";
+        private final java.util.concurrent.atomic.AtomicBoolean said = new java.util.concurrent.atomic.AtomicBoolean();
+
+        @Override
+        public ch.qos.logback.core.spi.FilterReply decide(org.slf4j.Marker marker, ch.qos.logback.classic.Logger logger, Level level,
+                                                         String format, Object[] params, Throwable t) {
+            if (format == null || !"javafx".equals(logger.getName()) || !format.startsWith(WARNING)) {
+                return ch.qos.logback.core.spi.FilterReply.NEUTRAL;
+            }
+            if (said.compareAndSet(false, true)) {
+                logger.getLoggerContext().getLogger(DeskLogging.class).info("JavaFX runs from the class path, as the desk is packed; "
+                        + "its 'unsupported configuration' warning about that (module isolation) does not apply to the desk and is left out");
+            }
+            return ch.qos.logback.core.spi.FilterReply.DENY;
+        }
     }
 
     private static void start(OutputStreamAppender<ILoggingEvent> appender, LoggerContext context, String pattern) {

@@ -23,9 +23,15 @@ class DeskLoggingTest {
             DeskLogging.install(context, logDir.toString());
             context.getLogger("io.kellydesk.test").info("a line for the file");
             context.getLogger("javafx.css").warn("an unresolved lookup nobody can act on");
+            // JavaFX's class-path warning, as it logs it at every start: one INFO line says why it is left out
+            context.getLogger("javafx").warn("Unsupported JavaFX configuration: classes were loaded from 'unnamed module @ea30797'");
+            context.getLogger("javafx").warn("Unsupported JavaFX configuration: classes were loaded from 'unnamed module @ea30797'");
+            context.getLogger("javafx").warn("another JavaFX warning");
 
             String written = Files.readString(logDir.resolve("kelly-desk.log"));
             assertThat(written).contains("INFO  [", "io.kellydesk.test - a line for the file").doesNotContain("unresolved lookup");
+            assertThat(written).doesNotContain("Unsupported JavaFX configuration").contains("WARN  [main] javafx - another JavaFX warning");
+            assertThat(written.lines().filter(l -> l.contains("INFO") && l.contains("JavaFX runs from the class path"))).hasSize(1);
             assertThat(context.getLogger("okhttp3").getLevel()).isEqualTo(Level.WARN);
             assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.INFO);
         } finally {

@@ -73,7 +73,8 @@ public final class HealthView {
         column(p95Column, h -> ms(h.latencyP95Ms()));
         column(p99Column, h -> ms(h.latencyP99Ms()));
         column(circuitColumn, h -> h.circuit().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        column(errorColumn, h -> h.lastError().orElse(""));
+        TextColumns.showWithTooltip(errorColumn, h -> h.lastError().orElse("")); // the whole error on hover
+        errorColumn.setSortable(false);
         column(errorAtColumn, h -> h.lastErrorAt().map(time::time).orElse(""));
         errorAtColumn.textProperty().bind(time.header("Last error at"));
         time.zoneProperty().addListener((obs, was, now) -> services.refresh());
@@ -101,14 +102,6 @@ public final class HealthView {
         services.setPlaceholder(new javafx.scene.control.Label("No service polled yet."));
         // the last column (the error, in the service's own words) takes what width is left
         services.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        errorColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
-            }
-        });
     }
 
     private static void column(TableColumn<ServiceHealth, String> column, Function<ServiceHealth, String> text) {
