@@ -123,9 +123,8 @@ class ScreenTourTest {
         org.testfx.util.WaitForAsyncUtils.asyncFx(window::hide).get();
     }
 
-    private static void settle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300); // tabs build lazily and fill in the background
-        WaitForAsyncUtils.waitForFxEvents();
+    /** Tabs build lazily and fill from background reads: enough FX rounds for their first results and layouts. */
+    private static void settle() {
+        WaitForAsyncUtils.waitForFxEvents(20);
     }
 }

@@ -248,8 +248,7 @@ class TraderScreensTest {
         SymbolSnapshot again = composition.engine().snapshot(tradable).orElseThrow();
         clock.advance(Duration.ofMillis(500)); // a later update of the same symbol (the pane shows it as of now)
         composition.bus().publish(new DeskEvent.RecommendationChanged(again));
-        Thread.sleep(200);
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents(10); // the coalesced hop, the render, and the layout passes after it
         assertThat(robot.lookup(".detail-title").queryAs(Label.class).getText()).startsWith(tradable);
         assertThat(scroll.getVvalue()).isEqualTo(0.6);
     }
