@@ -212,15 +212,15 @@ public final class KellySizer {
      * (two, up to six), so a reason never reads "p 60.0 % < threshold 60.0 %".
      */
     static String belowThreshold(double p, double threshold) {
-        for (int decimals = 2; decimals <= 6; decimals++) {
-            String fmt = "%." + decimals + "f%%";
-            String a = String.format(java.util.Locale.ROOT, fmt, p * 100);
-            String b = String.format(java.util.Locale.ROOT, fmt, threshold * 100);
-            if (!a.equals(b) || decimals == 6) {
-                return "p " + a + " < threshold " + b;
-            }
+        int decimals = 2;
+        while (decimals < 6 && percent(p, decimals).equals(percent(threshold, decimals))) {
+            decimals++;
         }
-        throw new AssertionError("unreachable");
+        return "p " + percent(p, decimals) + " < threshold " + percent(threshold, decimals);
+    }
+
+    private static String percent(double fraction, int decimals) {
+        return String.format(java.util.Locale.ROOT, "%." + decimals + "f%%", fraction * 100);
     }
 
     private static String fmt4(double v) {

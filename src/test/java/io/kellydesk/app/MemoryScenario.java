@@ -119,20 +119,19 @@ public final class MemoryScenario {
         return options;
     }
 
-    private static void waitForHealth(int port) throws Exception {
+    private static void waitForHealth(int port) {
         HttpClient probe = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
+        io.kellydesk.testing.Eventually.await(Duration.ofSeconds(60), "demo services on port " + port, () -> {
             try {
-                if (probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
+                return probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
             } catch (java.io.IOException notYet) {
-                Thread.sleep(200);
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
-        }
-        throw new IllegalStateException("demo services did not start on port " + port);
+        });
     }
 
     private static double rssMb(long pid) throws Exception {

@@ -355,17 +355,13 @@ public final class DeskShell {
                 .ifPresent(t -> view.mainTabs().getSelectionModel().select(t));
     }
 
-    /** Rows of every symbol, filtered as the tiles are, seeded with what the engine has now; ticking once a second. */
+    /** Rows of every symbol, filtered as the tiles are, seeded with what the engine has now. */
     private io.kellydesk.desk.table.SymbolRowsViewModel rows(String name, java.util.List<javafx.beans.Observable> filters) {
         io.kellydesk.desk.table.SymbolRowsViewModel rows = new io.kellydesk.desk.table.SymbolRowsViewModel(name, parts.bus(), parts.fx(),
                 parts.clock(), (symbol, row) -> tiles.shows(symbol, row.snapshot()), filters, tiles::select);
         rows.activate();
         java.time.Instant now = parts.clock().instant();
         parts.engine().snapshots().forEach(s -> rows.upsert(io.kellydesk.desk.table.SymbolRow.of(s, now)));
-        javafx.animation.Timeline ages = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> rows.tick()));
-        ages.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        ages.play();
-        onClose.add(ages::stop);
         onClose.add(rows::deactivate);
         return rows;
     }

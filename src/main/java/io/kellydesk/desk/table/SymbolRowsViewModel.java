@@ -22,7 +22,8 @@ import javafx.collections.transformation.FilteredList;
  * place when its recommendation changes, filtered by the tile toolbar's filter. Updates are gathered off the FX thread
  * (newest per symbol) and applied five times a second in one go: a sorted table of 500 symbols × 1 update/s then
  * re-sorts and lays out 5 times a second, not at every pulse (measured: FX thread 30.8 % per pulse, see the note of
- * issue 20). The symbol set and the once-a-second ages come through the coalescer. FX thread, except {@link #offer}.
+ * issue 20); every fifth application also moves stale rows' ages on. The symbol set comes through the coalescer.
+ * FX thread, except {@link #offer}.
  */
 public final class SymbolRowsViewModel {
 
@@ -59,7 +60,13 @@ public final class SymbolRowsViewModel {
 
     private final java.util.concurrent.ConcurrentHashMap<String, io.kellydesk.engine.SymbolSnapshot> pending =
             new java.util.concurrent.ConcurrentHashMap<>();
-    private final javafx.animation.Timeline apply = new javafx.animation.Timeline(new javafx.animation.KeyFrame(APPLY_EVERY, e -> applyPending()));
+    private long applications;
+    private final javafx.animation.Timeline apply = new javafx.animation.Timeline(new javafx.animation.KeyFrame(APPLY_EVERY, e -> {
+        applyPending();
+        if (++applications % 5 == 0) {
+            tick(); // once a second
+        }
+    }));
 
     public void activate() {
         subscriptions.add(bus.subscribe(DeskEvent.RecommendationChanged.class, e -> offer(e.snapshot())));

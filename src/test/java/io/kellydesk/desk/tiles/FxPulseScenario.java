@@ -86,9 +86,6 @@ public final class FxPulseScenario {
                 var table = new io.kellydesk.desk.table.SymbolTableView("symbol-table", rows, io.kellydesk.desk.table.SymbolColumn.table(),
                         new io.kellydesk.core.TableLayout(List.of(), List.of(), "p", false), layout -> { });
                 root = table.table(); // sorted by p, descending: every update may move its row
-                var ticks = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> rows.tick()));
-                ticks.setCycleCount(javafx.animation.Animation.INDEFINITE);
-                ticks.play();
             } else {
                 FlowPane pane = new FlowPane(12, 12);
                 ScrollPane scroll = new ScrollPane(pane);
